@@ -1,0 +1,79 @@
+# The two commands: `make run` (install, migrate, demo data, serve) and `make test` (the whole suite).
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PG_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/promeneurs)
+PYTEST_WORKERS ?= auto
+
+.PHONY: install run serve migrate demo test test-sqlite test-postgres browser lint format translations check clean
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 introuvable ($(PYTHON))."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed translations
+	@mkdir -p var
+
+translations: $(VENV)/.installed
+	$(PY) scripts/translations.py compile
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py import_communes
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo ""
+	@echo "  Site national       : http://localhost:$(PORT)/"
+	@echo "  Site du Cher (18)   : http://18.localhost:$(PORT)/   (aussi 04, 17, 62, 93)"
+	@echo "  Administration      : http://localhost:$(PORT)/admin/   (admin / promeneurs-demo)"
+	@echo ""
+	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+
+serve: install
+	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium absent : les tests navigateur seront ignorés (apt-get install chromium)."; fi; }
+
+test: install browser
+	$(MAKE) --no-print-directory test-sqlite
+	@if $(PY) scripts/postgres_available.py "$(PG_URL)"; then \
+	  $(MAKE) --no-print-directory test-postgres; \
+	elif [ "$(TEST_POSTGRES)" = "required" ]; then \
+	  echo "PostgreSQL injoignable ($(PG_URL)) alors que TEST_POSTGRES=required."; exit 1; \
+	else echo "PostgreSQL injoignable : suite PostgreSQL ignorée (TEST_POSTGRES=required pour l'exiger)."; fi
+
+test-sqlite: install
+	@echo "== Test suite on SQLite =="
+	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+test-postgres: install
+	@echo "== Test suite on PostgreSQL ($(PG_URL)) =="
+	DATABASE_URL="$(PG_URL)" $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+check: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf var/db.sqlite3 var/media var/static

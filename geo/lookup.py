@@ -1,0 +1,54 @@
+"""Turn what a visitor types in "près de" (a postcode, a town name or an INSEE code) into a commune."""
+
+import re
+from dataclasses import dataclass, field
+
+from geo.models import Commune
+from geo.text import fold
+
+_POSTCODE = re.compile(r"^\d{5}$")
+_INSEE = re.compile(r"^(\d{5}|2[ab]\d{3})$", re.IGNORECASE)
+_POSTCODE_IN_TEXT = re.compile(r"\b(\d{5})\b")
+
+
+@dataclass
+class CommuneLookup:
+    commune: Commune | None = None
+    suggestions: list[Commune] = field(default_factory=list)
+
+
+def find_commune(text: str, suggestion_count: int = 5) -> CommuneLookup:
+    text = (text or "").strip()[:100]
+    if not text:
+        return CommuneLookup()
+    located = Commune.objects.exclude(latitude=None)
+    if _POSTCODE.match(text):
+        # A postcode shared by several communes: take the most populated (the one people mean).
+        by_postcode = located.filter(postcode_links__postcode=text).order_by("-population", "name")
+        commune = by_postcode.first()
+        if commune:
+            return CommuneLookup(commune=commune)
+    if _INSEE.match(text):
+        commune = located.filter(insee_code=text.upper()).first()
+        if commune:
+            return CommuneLookup(commune=commune)
+    # "La Rochelle (17000)" as offered by the suggestions: trust the postcode to disambiguate.
+    postcode_match = _POSTCODE_IN_TEXT.search(text)
+    name = fold(_POSTCODE_IN_TEXT.sub("", text).strip(" ()"))
+    if name:
+        same_name = located.filter(folded_name=name)
+        if postcode_match:
+            same_name = same_name.filter(postcode_links__postcode=postcode_match.group(1))
+        commune = same_name.order_by("-population").first()
+        if commune:
+            return CommuneLookup(commune=commune)
+        suggestions = list(located.filter(folded_name__startswith=name).order_by("-population")[:suggestion_count])
+        if len(suggestions) < suggestion_count and len(name) >= 3:
+            seen = {c.pk for c in suggestions}
+            suggestions += [
+                c
+                for c in located.filter(folded_name__contains=name).order_by("-population")[:suggestion_count]
+                if c.pk not in seen
+            ][: suggestion_count - len(suggestions)]
+        return CommuneLookup(suggestions=suggestions)
+    return CommuneLookup()
