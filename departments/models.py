@@ -74,8 +74,14 @@ class DepartmentsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from wagtail.models import Site
+
+        # A département with its own domain is linked there, the others under /departements/<slug>/.
+        own_sites = {site.root_page_id: site for site in Site.objects.filter(is_default_site=False)}
         regions: dict = {}
         for home in self.department_homes():
+            site = own_sites.get(home.pk)
+            home.link = f"{site.root_url}/" if site else home.get_url(request)
             regions.setdefault(home.department.region, []).append(home)
         context["regions"] = list(regions.items())
         return context
