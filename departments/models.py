@@ -8,8 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import ContentStreamBlock
 from departments.reference import sort_key_for
+from home.blocks import ContentStreamBlock
 from home.models import BasePage, SectionHomeMixin
 
 
@@ -32,7 +32,9 @@ class Department(models.Model):
     code = models.CharField(_("code"), max_length=3, unique=True)
     name = models.CharField(_("nom"), max_length=100)
     slug = models.SlugField(_("identifiant d'URL"), max_length=100, unique=True)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="departments", verbose_name=_("région"))
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="departments", verbose_name=_("région")
+    )
     sort_key = models.CharField(max_length=4, editable=False, db_index=True)
 
     class Meta:
@@ -104,7 +106,11 @@ class DepartmentHomePage(SectionHomeMixin, BasePage):
         "news.NewsIndexPage",
         "directory.AnnuairePage",
     ]
-    content_panels = BasePage.content_panels + [FieldPanel("department"), FieldPanel("intro"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("department"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.FilterField("department_id"),
@@ -124,18 +130,23 @@ class DepartmentHomePage(SectionHomeMixin, BasePage):
             raise ValidationError({"department": _("Ce département a déjà une page d'accueil.")})
 
 
-
 @register_setting(icon="site")
 class SiteIdentity(BaseSiteSetting, ClusterableModel):
     """Per-site identity: name, logo, the département's coordination, social accounts and footer links."""
 
     site_name = models.CharField(_("nom du site"), max_length=120, blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("logo"),
     )
     coordination_structure = models.CharField(_("structure coordinatrice"), max_length=200, blank=True)
-    coordinator_name = models.CharField(_("nom du coordinateur ou de la coordinatrice"), max_length=120, blank=True)
+    coordinator_name = models.CharField(
+        _("nom du coordinateur ou de la coordinatrice"), max_length=120, blank=True
+    )
     coordination_email = models.EmailField(_("e-mail de la coordination"), blank=True)
     coordination_phone = models.CharField(_("téléphone de la coordination"), max_length=30, blank=True)
     coordination_address = models.TextField(_("adresse de la coordination"), blank=True)
@@ -157,8 +168,12 @@ class SiteIdentity(BaseSiteSetting, ClusterableModel):
             heading=_("Coordination départementale"),
         ),
         MultiFieldPanel(
-            [FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("linkedin_url"),
-             FieldPanel("youtube_url")],
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("youtube_url"),
+            ],
             heading=_("Réseaux sociaux"),
         ),
         InlinePanel("footer_links", heading=_("Liens du pied de page"), label=_("Lien")),
@@ -173,8 +188,12 @@ class SiteIdentity(BaseSiteSetting, ClusterableModel):
 
     @property
     def social_links(self):
-        labels = {"facebook_url": "Facebook", "instagram_url": "Instagram", "linkedin_url": "LinkedIn",
-                  "youtube_url": "YouTube"}
+        labels = {
+            "facebook_url": "Facebook",
+            "instagram_url": "Instagram",
+            "linkedin_url": "LinkedIn",
+            "youtube_url": "YouTube",
+        }
         return [(label, getattr(self, field)) for field, label in labels.items() if getattr(self, field)]
 
 
@@ -182,7 +201,11 @@ class FooterLink(Orderable):
     identity = ParentalKey(SiteIdentity, on_delete=models.CASCADE, related_name="footer_links")
     label = models.CharField(_("libellé"), max_length=80)
     page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name=_("page"),
     )
     url = models.URLField(_("ou adresse externe"), blank=True)

@@ -21,7 +21,9 @@ def load_reference_departments(Region, Department) -> int:
     """Idempotent upsert; takes the model classes so data migrations can pass their historical models."""
     regions = {}
     for row in _rows("regions.csv"):
-        regions[row["code"]], _ = Region.objects.update_or_create(code=row["code"], defaults={"name": row["name"]})
+        regions[row["code"]], _ = Region.objects.update_or_create(
+            code=row["code"], defaults={"name": row["name"]}
+        )
     count = 0
     for row in _rows("departements.csv"):
         Department.objects.update_or_create(

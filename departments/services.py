@@ -45,12 +45,18 @@ def create_department_site(code: str, hostname: str | None = None, port: int = 8
             title=f"Promeneurs du Net – {department.name}",
             slug=department.slug,
             department=department,
-            intro=f"Le réseau des Promeneurs du Net dans le département {department.name} ({department.code}).",
+            intro=f"Le réseau des Promeneurs du Net dans le département {department.name}.",
         )
         index.add_child(instance=home)
         home.save_revision().publish()
-    get_or_create_child(home, AnnuairePage, "annuaire", title="Annuaire", show_in_menus=True,
-                        intro=f"Les promeneurs et promeneuses du Net du département {department.name}.")
+    get_or_create_child(
+        home,
+        AnnuairePage,
+        "annuaire",
+        title="Annuaire",
+        show_in_menus=True,
+        intro=f"Les promeneurs et promeneuses du Net du département {department.name}.",
+    )
     get_or_create_child(home, NewsIndexPage, "actualites", title="Actualités", show_in_menus=True)
     ensure_legal_pages(home)
     collection = department_collection(department)

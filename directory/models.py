@@ -1,7 +1,24 @@
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+"""The annuaire: structures (employers) and the promeneurs they mandate, as pages of each département's
+tree (Annuaire › Structure › Promeneur), so drafts, revisions, previews, moderation workflows, page
+permissions and search indexing all come from Wagtail."""
 
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from directory.social import PLATFORM_CHOICES, PLATFORMS, normalise_profile, validate_profile_url
 from home.models import BasePage
 
 
@@ -11,10 +28,566 @@ class AnnuairePage(BasePage):
     intro = models.TextField(_("chapô"), blank=True)
 
     parent_page_types = ["home.NationalHomePage", "departments.DepartmentHomePage"]
-    subpage_types = []
+    subpage_types = ["directory.StructurePage"]
     max_count_per_parent = 1
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("annuaire")
         verbose_name_plural = _("annuaires")
+
+
+class StructureType(models.TextChoices):
+    SOCIAL_CENTRE = "centre-social", _("Centre social")
+    YOUTH_CENTRE = "mjc", _("MJC, maison ou foyer de jeunes")
+    MISSION_LOCALE = "mission-locale", _("Mission locale")
+    INFORMATION_JEUNESSE = "information-jeunesse", _("Information Jeunesse (BIJ, PIJ)")
+    PAEJ = "paej", _("Point accueil écoute jeunes (PAEJ)")
+    MAISON_ADOS = "maison-des-adolescents", _("Maison des adolescents")
+    FJT = "fjt", _("Foyer de jeunes travailleurs (FJT)")
+    EVS = "espace-de-vie-sociale", _("Espace de vie sociale")
+    LAEP = "laep", _("Lieu d'accueil enfants-parents (LAEP)")
+    CLAS = "clas", _("Accompagnement à la scolarité (CLAS)")
+    PREVENTION = "prevention-specialisee", _("Prévention spécialisée")
+    YOUTH_SERVICE = "service-jeunesse", _("Service jeunesse municipal ou intercommunal")
+    SCHOOL = "etablissement-scolaire", _("Établissement scolaire")
+    MECS = "mecs", _("Maison d'enfants à caractère social (MECS)")
+    FEDERATION = "education-populaire", _("Fédération d'éducation populaire")
+    ASSOCIATION = "association", _("Association locale")
+    OTHER = "autre", _("Autre")
+
+
+class InterventionField(models.Model):
+    """Fields of intervention of a structure (the list of the application forms), loaded by migration."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("nom"), max_length=80)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order"]
+        verbose_name = _("champ d'intervention")
+        verbose_name_plural = _("champs d'intervention")
+
+    def __str__(self):
+        return self.name
+
+
+class StructurePage(BasePage):
+    """An employer structure that mandates promeneurs (social centre, youth centre, mission locale…)."""
+
+    structure_type = models.CharField(_("type de structure"), max_length=40, choices=StructureType.choices)
+    address = models.CharField(_("adresse"), max_length=200, blank=True)
+    commune = models.ForeignKey(
+        "geo.Commune",
+        on_delete=models.PROTECT,
+        related_name="structures",
+        verbose_name=_("commune"),
+        help_text=_("Tapez le nom de la commune ou son code postal."),
+    )
+    postcode = models.CharField(_("code postal"), max_length=5, blank=True)
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        help_text=_("Laisser vide pour utiliser la position de la commune."),
+    )
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    facebook_url = models.URLField(_("page Facebook"), blank=True)
+    instagram_url = models.URLField(_("compte Instagram"), blank=True)
+    intervention_fields = ParentalManyToManyField(
+        InterventionField, blank=True, related_name="structures", verbose_name=_("champs d'intervention")
+    )
+    presentation = models.TextField(_("présentation"), blank=True, max_length=2000)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo ou photo"),
+    )
+    convention_start = models.DateField(_("début de la convention avec la Caf"), null=True, blank=True)
+    convention_end = models.DateField(
+        _("fin de la convention avec la Caf"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Jamais reconduite tacitement : à cette date, ses promeneurs quittent l'annuaire public."
+        ),
+    )
+    charter_signed_on = models.DateField(_("date de signature de la charte"), null=True, blank=True)
+    # Denormalised from the tree (set on save and on move) so the annuaire filters without joins on paths.
+    department = models.ForeignKey(
+        "departments.Department",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="structures",
+    )
+
+    parent_page_types = ["directory.AnnuairePage"]
+    subpage_types = ["directory.PromeneurPage"]
+
+    content_panels = [
+        FieldPanel("title", heading=_("Nom de la structure")),
+        FieldPanel("structure_type"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("commune"), FieldPanel("postcode")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Adresse"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("website"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("intervention_fields", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("presentation"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("convention_start"), FieldPanel("convention_end")]),
+                FieldPanel("charter_signed_on"),
+            ],
+            heading=_("Convention et charte"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("presentation"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("commune", [index.SearchField("name"), index.SearchField("postcodes")]),
+        index.FilterField("department_id"),
+        index.FilterField("structure_type"),
+    ]
+
+    class Meta:
+        verbose_name = _("structure")
+        verbose_name_plural = _("structures")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # Structures belong to a département's annuaire, never to the national one (which rolls them up).
+        from departments.models import DepartmentHomePage
+
+        grand_parent = parent.get_parent() if parent.pk else None
+        return (
+            super().can_create_at(parent)
+            and grand_parent is not None
+            and isinstance(grand_parent.specific, DepartmentHomePage)
+        )
+
+    def clean(self):
+        super().clean()
+        if self.commune_id and self.postcode and self.postcode not in self.commune.postcode_list:
+            raise ValidationError(
+                {
+                    "postcode": _("Ce code postal ne correspond pas à la commune choisie (%(codes)s).")
+                    % {"codes": ", ".join(self.commune.postcode_list)}
+                }
+            )
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                {"longitude": _("Indiquez la latitude et la longitude, ou aucune des deux.")}
+            )
+        if self.convention_start and self.convention_end and self.convention_end < self.convention_start:
+            raise ValidationError({"convention_end": _("La fin de la convention précède son début.")})
+
+    def save(self, *args, **kwargs):
+        if self.commune_id and not self.postcode:
+            self.postcode = self.commune.main_postcode
+        self.department = self._department_from_tree()
+        super().save(*args, **kwargs)
+
+    def _department_from_tree(self):
+        from departments.models import DepartmentHomePage
+
+        parent = self.get_parent() if self.pk or self.path else None
+        if parent is None:
+            return self.department
+        home = DepartmentHomePage.objects.ancestor_of(parent, inclusive=True).first()
+        return home.department if home else None
+
+    @property
+    def position(self) -> tuple[float, float] | None:
+        """Coordinates: the ones typed in, else the commune's."""
+        if self.latitude is not None and self.longitude is not None:
+            return self.latitude, self.longitude
+        if self.commune_id and self.commune.latitude is not None:
+            return self.commune.latitude, self.commune.longitude
+        return None
+
+    def convention_active(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return self.convention_end is None or self.convention_end >= on
+
+    def listed_promeneurs(self):
+        return PromeneurPage.objects.publicly_listed().child_of(self)
+
+
+class MissionTag(TagBase):
+    """The two missions of the network. Controlled vocabulary: editors choose, they cannot invent."""
+
+    free_tagging = False
+
+    class Meta:
+        verbose_name = _("mission")
+        verbose_name_plural = _("missions")
+
+
+class TaggedMission(ItemBase):
+    tag = models.ForeignKey(MissionTag, related_name="tagged_promeneurs", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "directory.PromeneurPage", on_delete=models.CASCADE, related_name="tagged_missions"
+    )
+
+
+class ThemeTag(TagBase):
+    """Themes promeneurs work on; a suggested list is loaded by migration, editors may add others."""
+
+    class Meta:
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+
+
+class TaggedTheme(ItemBase):
+    tag = models.ForeignKey(ThemeTag, related_name="tagged_promeneurs", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "directory.PromeneurPage", on_delete=models.CASCADE, related_name="tagged_themes"
+    )
+
+
+class PromeneurStatus(models.TextChoices):
+    APPLICANT = "candidat", _("Candidat")
+    ACTIVE = "actif", _("Actif (labellisé)")
+    SUSPENDED = "suspendu", _("Suspendu")
+    WITHDRAWN = "retire", _("Retiré")
+
+
+class PromeneurQuerySet(PageQuerySet):
+    def publicly_listed(self, on: datetime.date | None = None):
+        """The only promeneurs any public page, API, export or verification may show: live pages, status
+        actif, under a live structure whose convention with the Caf has not ended."""
+        on = on or timezone.localdate()
+        return (
+            self.live()
+            .public()
+            .filter(
+                status=PromeneurStatus.ACTIVE,
+                structure__live=True,
+            )
+            .filter(
+                models.Q(structure__convention_end__isnull=True) | models.Q(structure__convention_end__gte=on)
+            )
+        )
+
+
+PromeneurManager = PageManager.from_queryset(PromeneurQuerySet)
+
+
+class PromeneurPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        self._check_missions(cleaned)
+        self._check_permanences()
+        self._check_handles()
+        return cleaned
+
+    def _check_missions(self, cleaned):
+        missions = cleaned.get("missions")
+        if missions is not None and not list(missions):
+            self.add_error("missions", _("Choisissez au moins une mission : Jeunesse ou Parentalité."))
+
+    def _live_forms(self, name):
+        formset = self.formsets.get(name)
+        if formset is None:
+            return []
+        return [
+            f for f in formset.forms if f.is_valid() and f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+
+    def _check_permanences(self):
+        slots = []
+        for form in self._live_forms("permanences"):
+            data = form.cleaned_data
+            start, end = data.get("start_time"), data.get("end_time")
+            if start and end and end <= start:
+                form.add_error("end_time", _("L'heure de fin doit être après l'heure de début."))
+                continue
+            for other_weekday, other_start, other_end in slots:
+                if other_weekday == data.get("weekday") and start < other_end and other_start < end:
+                    form.add_error("start_time", _("Ce créneau chevauche un autre créneau du même jour."))
+            slots.append((data.get("weekday"), start, end))
+        if any(f.errors for f in self.formsets.get("permanences", {}).forms if hasattr(f, "errors")):
+            self.add_error(None, _("Corrigez les permanences en ligne."))
+
+    def _check_handles(self):
+        keys = {}
+        for form in self._live_forms("social_profiles"):
+            key = normalise_profile(form.cleaned_data.get("url"), form.cleaned_data.get("platform"))
+            if key in keys:
+                form.add_error("url", _("Ce profil est déjà indiqué plus haut."))
+            keys[key] = form
+        if not keys:
+            return
+        taken = (
+            SocialProfile.objects.filter(
+                normalised_key__in=list(keys), promeneur__status=PromeneurStatus.ACTIVE
+            )
+            .exclude(promeneur_id=self.instance.pk)
+            .values_list("normalised_key", flat=True)
+        )
+        for key in set(taken):
+            keys[key].add_error("url", _("Ce profil est déjà celui d'un autre promeneur actif."))
+
+
+class PromeneurPage(BasePage):
+    """A promeneur: a professional mandated by their structure to be present online. The public card
+    shows what the national charte asks for (first name, photo, job, structure, networks, contact);
+    the last name stays off it unless the promeneur chooses otherwise."""
+
+    first_name = models.CharField(_("prénom"), max_length=60)
+    last_name = models.CharField(_("nom"), max_length=80, blank=True)
+    show_last_name = models.BooleanField(_("afficher le nom sur la fiche publique"), default=False)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+        help_text=_("Une photo personnelle de préférence ; sinon celle de la structure."),
+    )
+    job_title = models.CharField(_("métier"), max_length=120)
+    missions = ClusterTaggableManager(
+        through=TaggedMission,
+        blank=True,
+        verbose_name=_("missions"),
+        related_name="promeneurs",
+        help_text=_("Jeunesse (12-25 ans) et/ou Parentalité."),
+    )
+    themes = ClusterTaggableManager(
+        through=TaggedTheme,
+        blank=True,
+        verbose_name=_("thèmes"),
+        related_name="promeneurs",
+    )
+    presentation = models.TextField(_("présentation"), max_length=700, blank=True)
+    contact_instructions = models.TextField(
+        _("comment me contacter"),
+        max_length=400,
+        blank=True,
+        help_text=_("Par exemple : « Écris-moi en message privé sur Instagram, je réponds sous 48 h. »"),
+    )
+    charter_signed_on = models.DateField(_("date de signature de la charte"), null=True, blank=True)
+    status = models.CharField(
+        _("statut"),
+        max_length=10,
+        choices=PromeneurStatus.choices,
+        default=PromeneurStatus.APPLICANT,
+        db_index=True,
+    )
+    status_reason = models.TextField(_("motif du changement de statut"), blank=True)
+    status_changed_at = models.DateTimeField(_("statut modifié le"), null=True, blank=True, editable=False)
+    # Denormalised from the tree (set on save and on move) for the annuaire's filters and joins.
+    structure = models.ForeignKey(
+        StructurePage,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="promeneurs",
+    )
+    department = models.ForeignKey(
+        "departments.Department",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="promeneurs",
+    )
+
+    objects = PromeneurManager()
+    base_form_class = PromeneurPageForm
+    parent_page_types = ["directory.StructurePage"]
+    subpage_types = []
+
+    content_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+                FieldPanel("show_last_name"),
+                FieldPanel(
+                    "title",
+                    heading=_("Titre de la fiche"),
+                    help_text=_("Par exemple « Léa, animatrice jeunesse »."),
+                ),
+                FieldPanel("photo"),
+                FieldPanel("job_title"),
+            ],
+            heading=_("Identité"),
+        ),
+        MultiFieldPanel([FieldPanel("missions"), FieldPanel("themes")], heading=_("Missions et thèmes")),
+        FieldPanel("presentation"),
+        InlinePanel("social_profiles", heading=_("Réseaux sociaux"), label=_("Profil"), min_num=0),
+        InlinePanel("permanences", heading=_("Permanences en ligne"), label=_("Créneau")),
+        FieldPanel("contact_instructions"),
+        MultiFieldPanel(
+            [FieldPanel("charter_signed_on"), FieldPanel("status"), FieldPanel("status_reason")],
+            heading=_("Labellisation"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("first_name"),
+        index.AutocompleteField("first_name"),
+        index.SearchField("job_title"),
+        index.AutocompleteField("job_title"),
+        index.SearchField("presentation"),
+        index.RelatedFields(
+            "structure",
+            [
+                index.SearchField("title"),
+                index.RelatedFields("commune", [index.SearchField("name"), index.SearchField("postcodes")]),
+            ],
+        ),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("missions", [index.SearchField("name")]),
+        index.RelatedFields("social_profiles", [index.SearchField("handle")]),
+        index.FilterField("status"),
+        index.FilterField("department_id"),
+        index.FilterField("structure_id"),
+    ]
+
+    class Meta:
+        verbose_name = _("promeneur")
+        verbose_name_plural = _("promeneurs")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def public_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip() if self.show_last_name else self.first_name
+
+    @property
+    def public_photo(self):
+        return self.photo or (self.structure.logo if self.structure_id else None)
+
+    @property
+    def is_publicly_listed(self) -> bool:
+        return PromeneurPage.objects.publicly_listed().filter(pk=self.pk).exists()
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            previous_status = (
+                PromeneurPage.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            )
+            if previous_status and previous_status != self.status:
+                self.status_changed_at = timezone.now()
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            structure = parent.specific
+            if isinstance(structure, StructurePage):
+                self.structure_id = structure.pk
+                self.department_id = structure.department_id
+        super().save(*args, **kwargs)
+
+    def completeness(self) -> list[tuple[str, bool]]:
+        """The charte's minimum for a public card, item by item."""
+        return [
+            (_("Prénom"), bool(self.first_name)),
+            (_("Photo"), bool(self.public_photo)),
+            (_("Structure"), bool(self.structure_id)),
+            (_("Au moins un réseau social"), self.social_profiles.exists()),
+            (_("Au moins une permanence"), self.permanences.exists()),
+        ]
+
+    @property
+    def completeness_ratio(self) -> tuple[int, int]:
+        items = self.completeness()
+        return sum(done for _label, done in items), len(items)
+
+
+class SocialProfile(Orderable):
+    promeneur = ParentalKey(PromeneurPage, on_delete=models.CASCADE, related_name="social_profiles")
+    platform = models.CharField(_("réseau"), max_length=16, choices=PLATFORM_CHOICES)
+    handle = models.CharField(
+        _("pseudo"),
+        max_length=100,
+        help_text=_("Tel qu'il apparaît sur le réseau et sur les flyers, ex. @lea.pdn18"),
+    )
+    url = models.URLField(_("adresse du profil"), max_length=500)
+    normalised_key = models.CharField(max_length=600, db_index=True, editable=False)
+
+    panels = [FieldRowPanel([FieldPanel("platform"), FieldPanel("handle")]), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("profil sur un réseau social")
+        verbose_name_plural = _("profils sur les réseaux sociaux")
+
+    def clean(self):
+        super().clean()
+        if self.platform and self.url:
+            try:
+                validate_profile_url(self.platform, self.url)
+            except ValidationError as error:
+                raise ValidationError({"url": error.messages}) from None
+
+    def save(self, *args, **kwargs):
+        self.normalised_key = normalise_profile(self.url, self.platform) or ""
+        super().save(*args, **kwargs)
+
+    @property
+    def platform_label(self) -> str:
+        platform = PLATFORMS.get(self.platform)
+        return str(platform.label) if platform else self.platform
+
+
+class Permanence(Orderable):
+    """An announced online office hour: a weekday and a time slot, in Europe/Paris time."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("lundi")
+        TUESDAY = 1, _("mardi")
+        WEDNESDAY = 2, _("mercredi")
+        THURSDAY = 3, _("jeudi")
+        FRIDAY = 4, _("vendredi")
+        SATURDAY = 5, _("samedi")
+        SUNDAY = 6, _("dimanche")
+
+    promeneur = ParentalKey(PromeneurPage, on_delete=models.CASCADE, related_name="permanences")
+    weekday = models.PositiveSmallIntegerField(_("jour"), choices=Weekday.choices)
+    start_time = models.TimeField(_("début"))
+    end_time = models.TimeField(_("fin"))
+    platform = models.CharField(_("sur quel réseau"), max_length=16, choices=PLATFORM_CHOICES, blank=True)
+
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("weekday"), FieldPanel("start_time"), FieldPanel("end_time"), FieldPanel("platform")]
+        )
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("permanence en ligne")
+        verbose_name_plural = _("permanences en ligne")
+
+    def clean(self):
+        super().clean()
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("L'heure de fin doit être après l'heure de début.")})
+
+    def is_open_at(self, moment: datetime.datetime) -> bool:
+        local = timezone.localtime(moment)
+        return local.weekday() == self.weekday and self.start_time <= local.time() < self.end_time

@@ -42,7 +42,9 @@ def find_commune(text: str, suggestion_count: int = 5) -> CommuneLookup:
         commune = same_name.order_by("-population").first()
         if commune:
             return CommuneLookup(commune=commune)
-        suggestions = list(located.filter(folded_name__startswith=name).order_by("-population")[:suggestion_count])
+        suggestions = list(
+            located.filter(folded_name__startswith=name).order_by("-population")[:suggestion_count]
+        )
         if len(suggestions) < suggestion_count and len(name) >= 3:
             seen = {c.pk for c in suggestions}
             suggestions += [

@@ -50,4 +50,6 @@ class PostcodeCommune(models.Model):
     commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="postcode_links")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["postcode", "commune"], name="unique_postcode_commune")]
+        constraints = [
+            models.UniqueConstraint(fields=["postcode", "commune"], name="unique_postcode_commune")
+        ]

@@ -27,7 +27,9 @@ class ImageBlock(blocks.StructBlock):
         label=_("Texte alternatif"),
         required=False,
         max_length=200,
-        help_text=_("Décrivez l'image pour les personnes qui ne la voient pas. Laissez vide si elle est décorative."),
+        help_text=_(
+            "Décrivez l'image pour les personnes qui ne la voient pas. Laissez vide si elle est décorative."
+        ),
     )
     caption = blocks.CharBlock(label=_("Légende"), required=False, max_length=250)
 
@@ -63,7 +65,11 @@ class CallToActionBlock(blocks.StructBlock):
         cleaned = super().clean(value)
         if not cleaned.get("link_page") and not cleaned.get("link_url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"link_url": blocks.BlockValidationError(_("Choisissez une page ou saisissez une adresse."))}
+                block_errors={
+                    "link_url": blocks.BlockValidationError(
+                        _("Choisissez une page ou saisissez une adresse.")
+                    )
+                }
             )
         return cleaned
 

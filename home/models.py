@@ -24,7 +24,7 @@ class BasePage(Page):
         # tell search engines which copy is the real one.
         if section.site and section.site.hostname != request.get_host().split(":")[0]:
             site = section.site
-            context["canonical_url"] = f"{site.root_url}/{self.url_path[len(site.root_page.url_path):]}"
+            context["canonical_url"] = f"{site.root_url}/{self.url_path[len(site.root_page.url_path) :]}"
         return context
 
 
@@ -86,7 +86,9 @@ class LegalPage(BasePage):
     body = RichTextField(
         _("texte"),
         blank=True,
-        help_text=_("Sur un site départemental, ce texte complète le texte national, qui s'affiche toujours."),
+        help_text=_(
+            "Sur un site départemental, ce texte complète le texte national, qui s'affiche toujours."
+        ),
     )
 
     parent_page_types = ["home.NationalHomePage", "departments.DepartmentHomePage"]

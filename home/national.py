@@ -61,11 +61,29 @@ def ensure_national_site(hostname: str = "localhost", port: int = 80) -> Nationa
         # Wagtail's "Welcome to your new Wagtail site!" page is not part of the network.
         if welcome and welcome.pk != home.pk and welcome.content_type.model_class() is Page:
             welcome.delete()
-    get_or_create_child(home, DepartmentsIndexPage, "departements", title="Les départements", show_in_menus=True,
-                        intro="Le réseau est présent dans de nombreux départements : trouvez le vôtre.")
-    get_or_create_child(home, AnnuairePage, "annuaire", title="Annuaire des promeneurs", show_in_menus=True,
-                        intro="Trouvez un ou une promeneuse du Net près de chez vous, dans tout le réseau.")
-    get_or_create_child(home, NewsIndexPage, "actualites", title="Actualités", show_in_menus=True,
-                        intro="Les nouvelles du réseau national et des départements.")
+    get_or_create_child(
+        home,
+        DepartmentsIndexPage,
+        "departements",
+        title="Les départements",
+        show_in_menus=True,
+        intro="Le réseau est présent dans de nombreux départements : trouvez le vôtre.",
+    )
+    get_or_create_child(
+        home,
+        AnnuairePage,
+        "annuaire",
+        title="Annuaire des promeneurs",
+        show_in_menus=True,
+        intro="Trouvez un ou une promeneuse du Net près de chez vous, dans tout le réseau.",
+    )
+    get_or_create_child(
+        home,
+        NewsIndexPage,
+        "actualites",
+        title="Actualités",
+        show_in_menus=True,
+        intro="Les nouvelles du réseau national et des départements.",
+    )
     ensure_legal_pages(home)
     return home

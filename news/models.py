@@ -62,18 +62,28 @@ class NewsIndexPage(BasePage):
 
 
 class NewsArticleTag(TaggedItemBase):
-    content_object = ParentalKey("news.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "news.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class NewsArticlePage(BasePage):
     date = models.DateField(_("date de publication"), default=timezone.localdate)
-    summary = models.TextField(_("résumé"), max_length=300, help_text=_("Affiché dans les listes (300 caractères)."))
+    summary = models.TextField(
+        _("résumé"), max_length=300, help_text=_("Affiché dans les listes (300 caractères).")
+    )
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("image"),
     )
     image_alt = models.CharField(
-        _("texte alternatif de l'image"), max_length=200, blank=True,
+        _("texte alternatif de l'image"),
+        max_length=200,
+        blank=True,
         help_text=_("Laissez vide si l'image est décorative."),
     )
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("contenu"))
@@ -87,8 +97,10 @@ class NewsArticlePage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     content_panels = BasePage.content_panels + [
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("tags"), FieldPanel("show_in_national_news")],
-                        heading=_("Publication")),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("tags"), FieldPanel("show_in_national_news")],
+            heading=_("Publication"),
+        ),
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         FieldPanel("body"),

@@ -1,7 +1,7 @@
 """Compile the .po catalogues to .mo with polib (no system gettext needed) and check them.
 
-    python scripts/translations.py compile   # what `make install` runs
-    python scripts/translations.py check     # CI: no untranslated, fuzzy or obsolete entry
+python scripts/translations.py compile   # what `make install` runs
+python scripts/translations.py check     # CI: no untranslated, fuzzy or obsolete entry
 """
 
 import sys

@@ -4,7 +4,6 @@ for development; production.py tightens them and refuses to start without its se
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str
 
@@ -18,7 +17,9 @@ ALLOWED_HOSTS = env_list(
     ["localhost", ".localhost", "127.0.0.1", "[::1]", "testserver"],
     "Comma-separated host names served (required in production; '.example.fr' allows subdomains)",
 )
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [], "Comma-separated origins trusted for CSRF (https://…)")
+CSRF_TRUSTED_ORIGINS = env_list(
+    "CSRF_TRUSTED_ORIGINS", [], "Comma-separated origins trusted for CSRF (https://…)"
+)
 
 INSTALLED_APPS = [
     # Project apps first so their templates override Wagtail's where needed.
@@ -106,8 +107,12 @@ DATABASE_URL = env_str(
     f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
     "Database URL (postgres://user:pass@host:5432/name); SQLite file under var/ by default",
 )
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int(
-    "DB_CONN_MAX_AGE", 60, "Seconds a database connection is kept open"))}
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60, "Seconds a database connection is kept open"),
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -154,7 +159,9 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text), Elasticsearch when configured.
-ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", None, "Elasticsearch 9 URL; enables the Elasticsearch backend")
+ELASTICSEARCH_URL = env_str(
+    "ELASTICSEARCH_URL", None, "Elasticsearch 9 URL; enables the Elasticsearch backend"
+)
 ELASTICSEARCH_INDEX_PREFIX = env_str(
     "ELASTICSEARCH_INDEX_PREFIX", "pdn_", "Prefix of the Elasticsearch index names"
 )
@@ -174,8 +181,21 @@ if ELASTICSEARCH_URL:
                             "french_elision": {
                                 "type": "elision",
                                 "articles_case": True,
-                                "articles": ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu",
-                                             "lorsqu", "puisqu"],
+                                "articles": [
+                                    "l",
+                                    "m",
+                                    "t",
+                                    "qu",
+                                    "n",
+                                    "s",
+                                    "j",
+                                    "d",
+                                    "c",
+                                    "jusqu",
+                                    "quoiqu",
+                                    "lorsqu",
+                                    "puisqu",
+                                ],
                             },
                             "french_stemmer": {"type": "stemmer", "language": "light_french"},
                         },

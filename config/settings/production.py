@@ -9,8 +9,11 @@ SECRET_KEY = env_required("SECRET_KEY", "Django secret key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [], "Served host names")
 if not ALLOWED_HOSTS:
     env_required("ALLOWED_HOSTS", "Comma-separated host names served")
-DATABASES = {"default": dj_database_url.parse(  # noqa: F405
-    env_required("DATABASE_URL", "PostgreSQL URL"), conn_max_age=60, conn_health_checks=True)}
+DATABASES = {
+    "default": dj_database_url.parse(  # noqa: F405
+        env_required("DATABASE_URL", "PostgreSQL URL"), conn_max_age=60, conn_health_checks=True
+    )
+}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -15,7 +15,9 @@ def test_creates_home_standard_pages_collection_and_site(national_home):
     assert AnnuairePage.objects.child_of(home).live().count() == 1
     assert NewsIndexPage.objects.child_of(home).live().count() == 1
     assert set(LegalPage.objects.child_of(home).values_list("kind", flat=True)) == {
-        "mentions-legales", "accessibilite", "donnees-personnelles"
+        "mentions-legales",
+        "accessibilite",
+        "donnees-personnelles",
     }
     assert Collection.objects.filter(name="Cher (18)").exists()
     site = Site.objects.get(root_page=home)

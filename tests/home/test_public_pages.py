@@ -23,7 +23,10 @@ def test_department_home_on_its_domain_and_under_national_path(cher):
     assert "Cher" in own.content.decode()
     national_copy = get("/departements/cher/")
     assert national_copy.status_code == 200
-    assert '<link rel="canonical" href="http://18.localhost/departements/cher/' not in national_copy.content.decode()
+    assert (
+        '<link rel="canonical" href="http://18.localhost/departements/cher/'
+        not in national_copy.content.decode()
+    )
     assert 'rel="canonical" href="http://18.localhost/"' in national_copy.content.decode()
 
 
@@ -66,7 +69,9 @@ def test_robots_and_sitemap(cher):
 @pytest.fixture
 def cher_article(cher):
     index = NewsIndexPage.objects.child_of(cher.home).get()
-    article = NewsArticlePage(title="Rencontre départementale à Bourges", summary="Tous les promeneurs réunis.")
+    article = NewsArticlePage(
+        title="Rencontre départementale à Bourges", summary="Tous les promeneurs réunis."
+    )
     index.add_child(instance=article)
     article.save_revision().publish()
     return article

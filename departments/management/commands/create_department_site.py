@@ -4,7 +4,10 @@ from departments.services import UnknownDepartment, create_department_site
 
 
 class Command(BaseCommand):
-    help = "Crée (ou complète) le site d'un département : accueil, pages standard, collection d'images, site Wagtail."
+    help = (
+        "Crée (ou complète) le site d'un département : accueil, pages standard, collection d'images "
+        "et site Wagtail."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("code", help="Code du département (01…95, 2A, 2B, 971…976)")

@@ -58,7 +58,12 @@ class Command(BaseCommand):
                     update_conflicts=True,
                     unique_fields=["insee_code"],
                     update_fields=[
-                        "name", "folded_name", "department_code", "postcodes", "latitude", "longitude",
+                        "name",
+                        "folded_name",
+                        "department_code",
+                        "postcodes",
+                        "latitude",
+                        "longitude",
                         "population",
                     ],
                 )
