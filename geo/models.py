@@ -53,3 +53,6 @@ class PostcodeCommune(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["postcode", "commune"], name="unique_postcode_commune")
         ]
+
+    def __str__(self):
+        return f"{self.postcode} → {self.commune_id}"
