@@ -1,0 +1,44 @@
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Page, Site
+
+from directory.models import PromeneurPage, StructurePage
+from news.models import NewsArticlePage
+
+
+def snapshot():
+    return (
+        Page.objects.count(),
+        Site.objects.count(),
+        StructurePage.objects.count(),
+        PromeneurPage.objects.count(),
+        NewsArticlePage.objects.count(),
+    )
+
+
+@pytest.mark.django_db(transaction=False)
+def test_load_demo_builds_the_network_and_is_idempotent():
+    call_command("load_demo", "--skip-index", port=8000, verbosity=0)
+    first = snapshot()
+    pages, sites, structures, promeneurs, articles = first
+    assert sites == 6  # national + 04, 17, 18, 62, 93
+    assert structures >= 10 and promeneurs >= 40
+    assert {"jeunesse", "parentalite"} <= set(PromeneurPage.objects.values_list("missions__slug", flat=True))
+    call_command("load_demo", "--skip-index", port=8000, verbosity=0)
+    assert snapshot() == first
+
+    national = Client(HTTP_HOST="localhost:8000")
+    assert national.get("/").status_code == 200
+    departements = national.get("/departements/").content.decode()
+    for name in [
+        "Alpes-de-Haute-Provence",
+        "Charente-Maritime",
+        "Cher",
+        "Pas-de-Calais",
+        "Seine-Saint-Denis",
+    ]:
+        assert name in departements
+    cher = Client(HTTP_HOST="18.localhost:8000").get("/").content.decode()
+    assert "Cher" in cher and "coordination@pdn18.example.org" in cher
+    assert "Rencontre départementale des promeneurs – Cher" in cher
