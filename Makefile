@@ -27,7 +27,7 @@ migrate: install
 	$(PY) manage.py import_communes
 
 demo: migrate
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --port $(PORT)
 
 run: demo
 	@echo ""

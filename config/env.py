@@ -7,6 +7,7 @@ variables and the code cannot drift apart: `ENV_VARIABLES` records each name wit
 import os
 
 ENV_VARIABLES: dict[str, tuple[str, str]] = {}
+REQUIRED_IN_PRODUCTION: set[str] = set()
 
 
 class MissingSetting(RuntimeError):
@@ -14,7 +15,8 @@ class MissingSetting(RuntimeError):
 
 
 def _read(name: str, default, doc: str):
-    ENV_VARIABLES[name] = (repr(default), doc)
+    # The first reading (base settings) documents the variable; later ones (production) only tighten it.
+    ENV_VARIABLES.setdefault(name, (repr(default), doc))
     return os.environ.get(name)
 
 
@@ -25,6 +27,7 @@ def env_str(name: str, default: str | None = None, doc: str = "") -> str | None:
 
 def env_required(name: str, doc: str = "") -> str:
     """A variable production cannot start without (secrets, hosts, database)."""
+    REQUIRED_IN_PRODUCTION.add(name)
     value = _read(name, None, doc)
     if not value:
         raise MissingSetting(f"The environment variable {name} is required in production ({doc}).")

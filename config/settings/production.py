@@ -1,14 +1,14 @@
 """Production: the secure base. Refuses to start without SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL."""
 
-from config.env import env_bool, env_int, env_list, env_required
+from config.env import env_bool, env_int, env_required
 
 from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY", "Django secret key")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [], "Served host names")
-if not ALLOWED_HOSTS:
-    env_required("ALLOWED_HOSTS", "Comma-separated host names served")
+ALLOWED_HOSTS = [
+    host.strip() for host in env_required("ALLOWED_HOSTS", "Served host names").split(",") if host.strip()
+]
 DATABASES = {
     "default": dj_database_url.parse(  # noqa: F405
         env_required("DATABASE_URL", "PostgreSQL URL"), conn_max_age=60, conn_health_checks=True
