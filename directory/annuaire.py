@@ -1,0 +1,462 @@
+"""The annuaire query: one service for the annuaire page, the JSON API and the CSV export.
+
+``annuaire_query(request.GET, section)`` reads the public GET parameters, filters the publicly listed
+promeneurs of the section (a département's, or every one on the national site) in the database, and returns
+one page of results with what the templates and the API need (count, distances, notices about ignored input).
+
+Rules that make it safe to expose to anyone:
+
+* input is never trusted: unknown filter values are ignored and reported in ``result.notices`` (in French,
+  shown to the visitor), never raised; strings are trimmed, length-capped and cleaned of control characters
+  (PostgreSQL refuses NUL bytes);
+* every result goes through ``PromeneurPage.objects.publicly_listed()`` (see CONTRIBUTING-NOTES);
+* the number of SQL queries does not depend on the page size or on the number of promeneurs: filters are SQL
+  (sub-queries, not Python loops), related data is fetched with select_related/prefetch_related.
+
+Ordering: by distance when ``pres_de`` found a commune, otherwise by town then first name (what families scan
+for in a list). A text query ``q`` narrows the list (all words must match) without changing that order: in a
+directory, a search is a filter, and "every Léa in Bourges" reads best alphabetically.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.images import get_image_model
+
+from departments.models import Department
+from directory.models import (
+    PromeneurPage,
+    SocialProfile,
+    StructurePage,
+    StructureType,
+    TaggedMission,
+    TaggedTheme,
+    ThemeTag,
+)
+from directory.social import PLATFORMS
+from geo.distance import bounding_box, haversine_km
+from geo.lookup import find_commune
+from geo.models import Commune
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+DEFAULT_RADIUS_KM = 20
+MIN_RADIUS_KM = 1
+MAX_RADIUS_KM = 200
+#: Radii offered when a search near a town finds nobody.
+WIDER_RADII_KM = (20, 50, 100, 200)
+MAX_TEXT_LENGTH = 100
+MISSION_CHOICES = [("jeunesse", gettext_lazy("Jeunesse")), ("parentalite", gettext_lazy("Parentalité"))]
+MISSIONS = dict(MISSION_CHOICES)
+#: Renditions of the card photo, prefetched with the page so that cards cost no query each.
+CARD_PHOTO_SPECS = ("fill-160x160-c100", "fill-320x320-c100")
+#: Parameters of the public query, in the order they appear in shareable URLs.
+PARAMETER_NAMES = ("q", "mission", "departement", "theme", "reseau", "type", "pres_de", "rayon")
+
+
+def clean_text(value: object, max_length: int = MAX_TEXT_LENGTH) -> str:
+    """Trimmed printable text (control and format characters removed), at most ``max_length`` characters."""
+    if not isinstance(value, str):
+        return ""
+    text = "".join(char for char in value if unicodedata.category(char)[0] != "C" or char == " ")
+    return " ".join(text.split())[:max_length]
+
+
+@dataclass
+class AnnuaireParams:
+    """The query once read and validated: only known values survive, the rest became notices."""
+
+    q: str = ""
+    mission: str = ""
+    departement: Department | None = None
+    theme: ThemeTag | None = None
+    reseau: str = ""
+    type: str = ""
+    pres_de: str = ""
+    rayon: int = DEFAULT_RADIUS_KM
+    commune: Commune | None = None
+    page: str = "1"
+
+    def as_query_dict(self, **overrides) -> dict[str, str]:
+        """The shareable parameters (validated values only), for links: pagination, wider radius…"""
+        values = {
+            "q": self.q,
+            "mission": self.mission,
+            "departement": self.departement.code if self.departement else "",
+            "theme": self.theme.slug if self.theme else "",
+            "reseau": self.reseau,
+            "type": self.type,
+            "pres_de": self.pres_de,
+            "rayon": str(self.rayon) if self.pres_de and self.rayon != DEFAULT_RADIUS_KM else "",
+        }
+        values.update({key: str(value) for key, value in overrides.items()})
+        return {key: values[key] for key in (*PARAMETER_NAMES, *overrides) if values.get(key)}
+
+    def query_string(self, **overrides) -> str:
+        return urlencode(self.as_query_dict(**overrides))
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(
+            self.q
+            or self.mission
+            or self.departement
+            or self.theme
+            or self.reseau
+            or self.type
+            or self.pres_de
+        )
+
+
+@dataclass
+class AnnuaireResult:
+    params: AnnuaireParams
+    page: PaginatorPage
+    notices: list[str] = field(default_factory=list)
+    #: Communes that look like what was typed in ``pres_de`` when it matched none.
+    suggestions: list[Commune] = field(default_factory=list)
+    commune_not_found: bool = False
+
+    @property
+    def items(self) -> list[PromeneurPage]:
+        """The promeneurs of this page; each has ``distance_km`` (None without ``pres_de``)."""
+        return list(self.page.object_list)
+
+    @property
+    def count(self) -> int:
+        return self.page.paginator.count
+
+    @property
+    def wider_radius(self) -> int | None:
+        """The next radius to offer when a search near a town found too little (None if already maximal)."""
+        if self.params.commune is None:
+            return None
+        return next((radius for radius in WIDER_RADII_KM if radius > self.params.rayon), None)
+
+
+# --- reading the parameters --------------------------------------------------------------------------------
+
+
+class _ParamReader:
+    """Reads one GET QueryDict into AnnuaireParams, collecting a French notice for each ignored value."""
+
+    def __init__(self, data, section):
+        self.data = data
+        self.section = section
+        self.notices: list[str] = []
+        self.suggestions: list[Commune] = []
+        self.commune_not_found = False
+
+    def text(self, name: str, max_length: int = MAX_TEXT_LENGTH) -> str:
+        return clean_text(self.data.get(name, ""), max_length)
+
+    def read(self) -> AnnuaireParams:
+        params = AnnuaireParams(
+            q=self.text("q"),
+            mission=self.mission(),
+            departement=self.departement(),
+            theme=self.theme(),
+            reseau=self.reseau(),
+            type=self.structure_type(),
+            page=self.text("page", 10) or "1",
+        )
+        params.pres_de = self.text("pres_de")
+        if params.pres_de:
+            params.commune = self.commune(params.pres_de)
+            params.rayon = self.radius()
+        return params
+
+    def ignored(self, message: str) -> None:
+        self.notices.append(message)
+
+    def mission(self) -> str:
+        value = self.text("mission").lower()
+        if value and value not in MISSIONS:
+            self.ignored(_("Mission inconnue « %(value)s » : ce filtre a été ignoré.") % {"value": value})
+            return ""
+        return value
+
+    def departement(self) -> Department | None:
+        code = self.text("departement", 3).upper()
+        if not code:
+            return None
+        own = self.section.department if self.section else None
+        if own is not None:
+            if code != own.code:
+                self.ignored(
+                    _(
+                        "Cet annuaire ne présente que les promeneurs du département %(name)s : "
+                        "le filtre « département » a été ignoré. L'annuaire national couvre tout le réseau."
+                    )
+                    % {"name": own.name}
+                )
+            return None
+        department = Department.objects.filter(code=code).first()
+        if department is None:
+            self.ignored(_("Département inconnu « %(value)s » : ce filtre a été ignoré.") % {"value": code})
+        return department
+
+    def theme(self) -> ThemeTag | None:
+        slug = self.text("theme").lower()
+        if not slug:
+            return None
+        theme = ThemeTag.objects.filter(slug=slug).first()
+        if theme is None:
+            self.ignored(_("Thème inconnu « %(value)s » : ce filtre a été ignoré.") % {"value": slug})
+        return theme
+
+    def reseau(self) -> str:
+        value = self.text("reseau").lower()
+        if value and value not in PLATFORMS:
+            self.ignored(
+                _("Réseau social inconnu « %(value)s » : ce filtre a été ignoré.") % {"value": value}
+            )
+            return ""
+        return value
+
+    def structure_type(self) -> str:
+        value = self.text("type").lower()
+        if value and value not in StructureType.values:
+            self.ignored(
+                _("Type de structure inconnu « %(value)s » : ce filtre a été ignoré.") % {"value": value}
+            )
+            return ""
+        return value
+
+    def commune(self, text: str) -> Commune | None:
+        lookup = find_commune(text)
+        if lookup.commune is None:
+            self.commune_not_found = True
+            self.suggestions = lookup.suggestions
+            self.ignored(
+                _(
+                    "Commune introuvable : « %(value)s ». Les résultats ne sont pas triés par distance ; "
+                    "vérifiez l'orthographe ou indiquez un code postal."
+                )
+                % {"value": text}
+            )
+        return lookup.commune
+
+    def radius(self) -> int:
+        raw = self.text("rayon", 10)
+        if not raw:
+            return DEFAULT_RADIUS_KM
+        try:
+            value = float(raw.replace(",", "."))
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            self.ignored(
+                _("Rayon « %(value)s » non compris : rayon de %(default)d km utilisé.")
+                % {"value": raw, "default": DEFAULT_RADIUS_KM}
+            )
+            return DEFAULT_RADIUS_KM
+        clamped = min(MAX_RADIUS_KM, max(MIN_RADIUS_KM, round(value)))
+        if clamped != value:
+            self.ignored(
+                _("Le rayon doit être compris entre %(min)d et %(max)d km : rayon de %(value)d km utilisé.")
+                % {"min": MIN_RADIUS_KM, "max": MAX_RADIUS_KM, "value": clamped}
+            )
+        return clamped
+
+
+def parse_params(data, section) -> tuple[AnnuaireParams, _ParamReader]:
+    reader = _ParamReader(data, section)
+    return reader.read(), reader
+
+
+# --- building the query ------------------------------------------------------------------------------------
+
+
+def scoped_promeneurs(section):
+    """Publicly listed promeneurs of the section: a département's own, or all of them nationally."""
+    queryset = PromeneurPage.objects.publicly_listed()
+    department = section.department if section else None
+    if department is not None:
+        queryset = queryset.filter(department=department)
+    return queryset
+
+
+def filtered_promeneurs(params: AnnuaireParams, section):
+    """The section's promeneurs matching every filter, as one SQL query (filters as sub-queries, so a
+    promeneur with two matching profiles is still one row)."""
+    queryset = scoped_promeneurs(section)
+    if params.departement is not None:
+        queryset = queryset.filter(department=params.departement)
+    if params.mission:
+        missions = TaggedMission.objects.filter(tag__slug=params.mission).values("content_object_id")
+        queryset = queryset.filter(pk__in=missions)
+    if params.theme is not None:
+        themes = TaggedTheme.objects.filter(tag=params.theme).values("content_object_id")
+        queryset = queryset.filter(pk__in=themes)
+    if params.reseau:
+        profiles = SocialProfile.objects.filter(platform=params.reseau).values("promeneur_id")
+        queryset = queryset.filter(pk__in=profiles)
+    if params.type:
+        queryset = queryset.filter(structure__structure_type=params.type)
+    if params.q:
+        queryset = queryset.filter(pk__in=text_search_ids(params.q))
+    return queryset
+
+
+_NOT_A_WORD = re.compile(r"[^\w\s.@'’-]+")
+
+
+def search_words(text: str) -> str:
+    """The words of a visitor's query, without the punctuation that full-text engines read as syntax
+    (SQLite FTS5 fails on a stray quote or star)."""
+    return " ".join(_NOT_A_WORD.sub(" ", text).split())
+
+
+def text_search_ids(text: str):
+    """Ids of promeneurs matching ``text`` according to Wagtail's search backend (the fields declared in
+    PromeneurPage.search_fields: names, job, structure, town, themes, handles).
+
+    The database backends return a lazy queryset, used as a sub-query so that the filters stay in the
+    database; a remote backend (Elasticsearch) returns objects, of which the best 1,000 are kept.
+    """
+    words = search_words(text)
+    if not words:
+        return PromeneurPage.objects.none().values("pk")
+    results = PromeneurPage.objects.live().search(words, operator="and", order_by_relevance=False)
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is not None:
+        return get_queryset().order_by().values("pk")
+    return [promeneur.pk for promeneur in results[:1000]]
+
+
+def structures_within(commune: Commune, radius_km: int):
+    """Ids and positions of structures inside the bounding box of the circle (a cheap SQL pre-filter; the
+    exact haversine distance is computed afterwards). A structure's position is its own coordinates when
+    typed in, else its commune's."""
+    min_lat, max_lat, min_lon, max_lon = bounding_box(commune.latitude, commune.longitude, radius_km)
+    own = Q(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
+    from_commune = Q(
+        latitude__isnull=True,
+        commune__latitude__range=(min_lat, max_lat),
+        commune__longitude__range=(min_lon, max_lon),
+    )
+    return StructurePage.objects.filter(own | from_commune)
+
+
+def with_card_relations(queryset):
+    """Everything a result card, the API and the export read, in a fixed number of queries."""
+    Image = get_image_model()
+    photos = Image.objects.prefetch_renditions(*CARD_PHOTO_SPECS)
+    return queryset.select_related("structure__commune", "department").prefetch_related(
+        Prefetch("photo", queryset=photos),
+        Prefetch("structure__logo", queryset=photos),
+        Prefetch("tagged_missions", queryset=TaggedMission.objects.select_related("tag")),
+        Prefetch("tagged_themes", queryset=TaggedTheme.objects.select_related("tag")),
+        Prefetch("social_profiles", queryset=SocialProfile.objects.order_by("sort_order", "pk")),
+    )
+
+
+DEFAULT_ORDER = ("structure__commune__folded_name", "first_name", "pk")
+
+
+def _distance_ordered_ids(queryset, params: AnnuaireParams) -> tuple[list[int], dict[int, float]]:
+    """Ids within the radius, nearest first, and their distances (one query over the bounding box)."""
+    commune = params.commune
+    rows = queryset.filter(structure__in=structures_within(commune, params.rayon)).values_list(
+        "pk",
+        "first_name",
+        "structure__latitude",
+        "structure__longitude",
+        "structure__commune__latitude",
+        "structure__commune__longitude",
+    )
+    distances: dict[int, float] = {}
+    names: dict[int, str] = {}
+    for pk, first_name, lat, lon, commune_lat, commune_lon in rows:
+        if lat is None or lon is None:
+            lat, lon = commune_lat, commune_lon
+        if lat is None or lon is None:
+            continue
+        distance = haversine_km(commune.latitude, commune.longitude, lat, lon)
+        if distance <= params.rayon:
+            distances[pk] = distance
+            names[pk] = first_name.lower()
+    ordered = sorted(distances, key=lambda pk: (distances[pk], names[pk], pk))
+    return ordered, distances
+
+
+class _IdListPage(Paginator):
+    """Paginates an ordered list of ids, fetching only the current page's promeneurs (in that order)."""
+
+    def __init__(self, ids, queryset, distances, per_page):
+        super().__init__(ids, per_page)
+        self.queryset = queryset
+        self.distances = distances
+
+    def _get_page(self, object_list, number, paginator):
+        ids = list(object_list)
+        promeneurs = {promeneur.pk: promeneur for promeneur in self.queryset.filter(pk__in=ids)}
+        ordered = [promeneurs[pk] for pk in ids if pk in promeneurs]
+        for promeneur in ordered:
+            promeneur.distance_km = self.distances.get(promeneur.pk)
+        return super()._get_page(ordered, number, paginator)
+
+
+class _QuerysetPage(Paginator):
+    def _get_page(self, object_list, number, paginator):
+        items = list(object_list)
+        for promeneur in items:
+            promeneur.distance_km = None
+        return super()._get_page(items, number, paginator)
+
+
+@dataclass
+class AnnuaireQuery:
+    """Parsed parameters and the filtered promeneurs, ready to be paginated (by the page, the API, or in
+    chunks by the CSV export)."""
+
+    params: AnnuaireParams
+    reader: _ParamReader
+    queryset: object  # PromeneurQuerySet, filtered, not ordered
+
+    def paginator(self, page_size: int) -> Paginator:
+        if self.params.commune is not None:
+            ids, distances = _distance_ordered_ids(self.queryset, self.params)
+            # The ids already passed every filter: the page only needs fetching, not filtering again.
+            page_queryset = with_card_relations(PromeneurPage.objects.all())
+            return _IdListPage(ids, page_queryset, distances, page_size)
+        return _QuerysetPage(with_card_relations(self.queryset).order_by(*DEFAULT_ORDER), page_size)
+
+    def result(self, page_size: int = DEFAULT_PAGE_SIZE) -> AnnuaireResult:
+        page_size = max(1, min(MAX_PAGE_SIZE, page_size))
+        return AnnuaireResult(
+            params=self.params,
+            page=self.paginator(page_size).get_page(self.params.page),
+            notices=self.reader.notices,
+            suggestions=self.reader.suggestions,
+            commune_not_found=self.reader.commune_not_found,
+        )
+
+
+def build_query(data, section) -> AnnuaireQuery:
+    params, reader = parse_params(data, section)
+    return AnnuaireQuery(params=params, reader=reader, queryset=filtered_promeneurs(params, section))
+
+
+def annuaire_query(data, section, page_size: int = DEFAULT_PAGE_SIZE) -> AnnuaireResult:
+    """One page of the annuaire for these GET parameters in this section (see the module docstring)."""
+    return build_query(data, section).result(page_size)
+
+
+def iter_all_promeneurs(query: AnnuaireQuery, chunk_size: int = 500):
+    """Every result of the query in order, fetched chunk by chunk (the CSV export of a national query can
+    hold tens of thousands of rows: memory stays bounded, queries grow with the row count / chunk_size)."""
+    paginator = query.paginator(chunk_size)
+    for number in paginator.page_range:
+        yield from paginator.page(number).object_list
