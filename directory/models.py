@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -35,6 +36,13 @@ class AnnuairePage(BasePage):
     class Meta:
         verbose_name = _("annuaire")
         verbose_name_plural = _("annuaires")
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.pages import annuaire_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(annuaire_context(self, request, context["section"]))
+        return context
 
 
 class StructureType(models.TextChoices):
@@ -235,6 +243,13 @@ class StructurePage(BasePage):
 
     def listed_promeneurs(self):
         return PromeneurPage.objects.publicly_listed().child_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.pages import structure_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(structure_context(self, request))
+        return context
 
 
 class MissionTag(TagBase):
@@ -488,6 +503,21 @@ class PromeneurPage(BasePage):
     @property
     def is_publicly_listed(self) -> bool:
         return PromeneurPage.objects.publicly_listed().filter(pk=self.pk).exists()
+
+    def serve(self, request, *args, **kwargs):
+        # Being live is not enough: a candidate, suspended or withdrawn promeneur, or one whose structure's
+        # convention has ended, must disappear from the public site at once, even if nobody unpublishes the
+        # page. Previews in the admin still show it (they are not public and editors need them).
+        if not getattr(request, "is_preview", False) and not self.is_publicly_listed:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.pages import promeneur_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(promeneur_context(self, request))
+        return context
 
     def save(self, *args, **kwargs):
         if self.pk:

@@ -1,0 +1,155 @@
+"""Context of the annuaire's Wagtail pages (AnnuairePage, StructurePage, PromeneurPage), kept out of
+models.py so the models stay about data. The models' ``get_context``/``serve`` call these."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from departments.models import Department
+from directory.annuaire import MISSION_CHOICES, annuaire_query, with_card_relations
+from directory.models import Permanence, PromeneurPage, StructureType, ThemeTag
+from directory.presenters import distance_label, structure_position, town_name
+from directory.social import PLATFORM_CHOICES
+
+
+def filter_choices(section) -> dict:
+    """Options of the annuaire form's selects."""
+    choices = {
+        "missions": MISSION_CHOICES,
+        "themes": list(ThemeTag.objects.order_by("name").values_list("slug", "name")),
+        "networks": PLATFORM_CHOICES,
+        "structure_types": StructureType.choices,
+        "departments": [],
+    }
+    if section is not None and section.is_national:
+        # Only départements that have joined the network (a published home page) are worth offering.
+        choices["departments"] = list(
+            Department.objects.filter(home_pages__live=True)
+            .distinct()
+            .order_by("sort_key")
+            .values_list("code", "name")
+        )
+    return choices
+
+
+def map_points(promeneurs, request) -> list[dict]:
+    """Markers of the results map: the current page's promeneurs that have a position."""
+    points = []
+    for promeneur in promeneurs:
+        position = structure_position(promeneur.structure)
+        if position is None:
+            continue
+        points.append(
+            {
+                "lat": round(position[0], 5),
+                "lon": round(position[1], 5),
+                "name": promeneur.public_name,
+                "job": promeneur.job_title,
+                "structure": promeneur.structure.title,
+                "town": town_name(promeneur.structure),
+                "distance": distance_label(promeneur.distance_km),
+                "url": promeneur.get_url(request),
+            }
+        )
+    return points
+
+
+def suggestion_links(result) -> list[dict]:
+    """Links for "commune introuvable": the same search near each suggested commune."""
+    links = []
+    for commune in result.suggestions:
+        label = f"{commune.name} ({commune.main_postcode})" if commune.main_postcode else commune.name
+        query = result.params.query_string(pres_de=label)
+        links.append({"commune": commune, "postcode": commune.main_postcode, "query": query})
+    return links
+
+
+def national_page_url(model, request) -> str:
+    """URL of the national site's page of this type (the national annuaire, the list of départements)."""
+    page = model.objects.live().public().filter(depth=3).first()
+    return page.get_url(request) if page else ""
+
+
+def annuaire_context(page, request, section) -> dict:
+    from departments.models import DepartmentsIndexPage
+    from directory.models import AnnuairePage
+
+    result = annuaire_query(request.GET, section)
+    items = result.items
+    wider = result.wider_radius
+    return {
+        "suggestions": suggestion_links(result),
+        "map_attribution": settings.ANNUAIRE_MAP_ATTRIBUTION,
+        "national_annuaire_url": "" if section.is_national else national_page_url(AnnuairePage, request),
+        "departments_url": national_page_url(DepartmentsIndexPage, request) if section.is_national else "",
+        "result": result,
+        "promeneurs": items,
+        "page_obj": result.page,
+        "query_string": result.params.query_string(),
+        "choices": filter_choices(section),
+        "map_points": map_points(items, request),
+        "wider_radius": wider,
+        "wider_radius_query": result.params.query_string(rayon=wider) if wider else "",
+    }
+
+
+# --- promeneur profile ---------------------------------------------------------------------------------------
+
+#: Weekdays in the order of the weekly table.
+WEEKDAYS = Permanence.Weekday.choices
+
+
+def permanence_rows(promeneur, now=None) -> tuple[list[dict], bool]:
+    """The weekly table of online office hours (one row per day that has slots) and whether the promeneur
+    is online now. ``now`` is an aware datetime (defaults to timezone.now(); tests pass a frozen one); the
+    comparison is made in Europe/Paris time by Permanence.is_open_at."""
+    now = now or timezone.now()
+    slots = sorted(promeneur.permanences.all(), key=lambda slot: (slot.weekday, slot.start_time))
+    online_now = False
+    rows = []
+    for weekday, label in WEEKDAYS:
+        day_slots = []
+        for slot in slots:
+            if slot.weekday != weekday:
+                continue
+            is_open = slot.is_open_at(now)
+            online_now = online_now or is_open
+            day_slots.append({"slot": slot, "open": is_open})
+        if day_slots:
+            rows.append({"weekday": weekday, "label": label, "slots": day_slots})
+    return rows, online_now
+
+
+def promeneur_context(promeneur, request, now=None) -> dict:
+    rows, online_now = permanence_rows(promeneur, now)
+    department = promeneur.department
+    return {
+        "permanence_rows": rows,
+        "online_now": online_now,
+        "department": department,
+        "structure": promeneur.structure,
+        "annuaire": promeneur.structure.get_parent().specific if promeneur.structure_id else None,
+    }
+
+
+# --- structure page ------------------------------------------------------------------------------------------
+
+
+def structure_context(structure, request) -> dict:
+    """A structure's page lists its publicly listed promeneurs. Once its convention with the Caf has ended,
+    the page stays (families may still look for the place) but shows no promeneur, since they no longer
+    are labelled through it: ``publicly_listed`` already excludes them."""
+    promeneurs = list(
+        with_card_relations(PromeneurPage.objects.publicly_listed().filter(structure=structure))
+        .prefetch_related(Prefetch("permanences"))
+        .order_by("first_name", "pk")
+    )
+    for promeneur in promeneurs:
+        promeneur.distance_km = None
+    return {
+        "promeneurs": promeneurs,
+        "convention_ended": not structure.convention_active(),
+        "intervention_fields": list(structure.intervention_fields.all()),
+    }
