@@ -1,1 +1,11 @@
-urlpatterns = []
+from django.urls import path
+
+from directory import views
+
+app_name = "directory"
+
+urlpatterns = [
+    path("api/annuaire/", views.api, name="api"),
+    path("annuaire/export.csv", views.export_csv, name="export"),
+    path("verifier/", views.verify, name="verify"),
+]
