@@ -177,6 +177,8 @@ class StructurePage(BasePage):
         index.SearchField("presentation"),
         index.AutocompleteField("title"),
         index.RelatedFields("commune", [index.SearchField("name"), index.SearchField("postcodes")]),
+        index.SearchField("get_structure_type_display"),
+        index.RelatedFields("intervention_fields", [index.SearchField("name")]),
         index.FilterField("department_id"),
         index.FilterField("structure_type"),
     ]
@@ -479,7 +481,7 @@ class PromeneurPage(BasePage):
         ),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.RelatedFields("missions", [index.SearchField("name")]),
-        index.RelatedFields("social_profiles", [index.SearchField("handle")]),
+        index.RelatedFields("social_profiles", [index.SearchField("handle"), index.SearchField("platform")]),
         index.FilterField("status"),
         index.FilterField("department_id"),
         index.FilterField("structure_id"),

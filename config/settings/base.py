@@ -158,60 +158,80 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-# Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text), Elasticsearch when configured.
+# Search (owned by the search app; timings in benchmarks/README.md, section "Search").
+# Wagtail's database backend by default (SQLite FTS5, PostgreSQL full text), Elasticsearch 9 when
+# ELASTICSEARCH_URL is set. French, case- and accent-insensitive everywhere:
+# - the query side (search/query.py) folds accents, drops elided articles (l', d'…), French stop words and
+#   query syntax for every backend;
+# - SQLite FTS5: its default unicode61 tokenizer already folds case and diacritics (remove_diacritics=1);
+#   no French stemmer exists for FTS5, so no stemming there;
+# - PostgreSQL: the text search configurations pdn_french (unaccent + French snowball stemmer) and pdn_simple
+#   (unaccent, no stemming, for autocomplete) are created by search/migrations/0001 on PostgreSQL only;
+#   without SEARCH_CONFIG Wagtail would use the server's default_text_search_config (usually English);
+# - Elasticsearch: the analysers below (the default analyser serves both indexing and querying).
 ELASTICSEARCH_URL = env_str(
     "ELASTICSEARCH_URL", None, "Elasticsearch 9 URL; enables the Elasticsearch backend"
 )
 ELASTICSEARCH_INDEX_PREFIX = env_str(
     "ELASTICSEARCH_INDEX_PREFIX", "pdn_", "Prefix of the Elasticsearch index names"
 )
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
-            "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {
-                # French analysis: accent folding, elision (l', d'…), French stemming.
-                "settings": {
-                    "analysis": {
-                        "filter": {
-                            "french_elision": {
-                                "type": "elision",
-                                "articles_case": True,
-                                "articles": [
-                                    "l",
-                                    "m",
-                                    "t",
-                                    "qu",
-                                    "n",
-                                    "s",
-                                    "j",
-                                    "d",
-                                    "c",
-                                    "jusqu",
-                                    "quoiqu",
-                                    "lorsqu",
-                                    "puisqu",
-                                ],
-                            },
-                            "french_stemmer": {"type": "stemmer", "language": "light_french"},
-                        },
-                        "analyzer": {
-                            "default": {
-                                "tokenizer": "standard",
-                                "filter": ["french_elision", "lowercase", "asciifolding", "french_stemmer"],
-                            },
-                        },
-                    }
-                }
-            },
+SEARCH_DATABASE_BACKEND = {
+    # Wagtail's database backend; on PostgreSQL the autocomplete configuration becomes configurable
+    # (Wagtail hard-codes "simple", which keeps accents).
+    "BACKEND": "search.backends",
+    "SEARCH_CONFIG": "pdn_french",
+    "AUTOCOMPLETE_SEARCH_CONFIG": "pdn_simple",
+}
+FRENCH_ELISION_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
+SEARCH_ELASTICSEARCH_BACKEND = {
+    "BACKEND": "wagtail.search.backends.elasticsearch9",
+    "URLS": [ELASTICSEARCH_URL or "http://localhost:9200"],
+    "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
+    "TIMEOUT": 5,
+    "OPTIONS": {},
+    # Passed to indices.create(): merged (deep_update) into Wagtail's own analysis settings.
+    "INDEX_SETTINGS": {
+        "settings": {
+            "analysis": {
+                "filter": {
+                    "french_elision": {
+                        "type": "elision",
+                        "articles_case": True,
+                        "articles": FRENCH_ELISION_ARTICLES,
+                    },
+                    "french_stemmer": {"type": "stemmer", "language": "light_french"},
+                },
+                "analyzer": {
+                    # Used for every text field without its own analyser (search fields, _all_text),
+                    # at index and at query time.
+                    "default": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["french_elision", "lowercase", "asciifolding", "french_stemmer"],
+                    },
+                    # Wagtail's autocomplete analyser, plus elision so "l'éducation" yields "educ…" prefixes.
+                    # Its search analyser is the built-in "standard" one, which keeps accents: the query
+                    # side folds them before sending (search/query.py).
+                    "edgengram_analyzer": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["french_elision", "lowercase", "asciifolding", "edgengram"],
+                    },
+                },
+            }
         }
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    },
+}
+WAGTAILSEARCH_BACKENDS = {
+    "default": SEARCH_ELASTICSEARCH_BACKEND if ELASTICSEARCH_URL else SEARCH_DATABASE_BACKEND
+}
+SEARCH_AUTOCOMPLETE_BUDGET_MS = env_int(
+    "SEARCH_AUTOCOMPLETE_BUDGET_MS", 20, "Time budget of a search suggestion; past it, no suggestion"
+)
+SEARCH_QUERY_LOG_MAX_AGE_DAYS = env_int(
+    "SEARCH_QUERY_LOG_MAX_AGE_DAYS", 400, "Days the per-site search log is kept (purge_search_log)"
+)
+WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERY_LOG_MAX_AGE_DAYS
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

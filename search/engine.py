@@ -1,0 +1,168 @@
+"""Running a search: one backend query per kind, always intersected with the SQL visibility rule.
+
+Why the intersection happens at query time rather than in the index: a promeneur leaves every public page the
+moment the comité de pilotage suspends them, their structure is unpublished or its convention ends. The last
+two do not save the promeneur's page, and a date passing saves nothing at all, so no index can follow them;
+``PromeneurPage.objects.publicly_listed()`` (the platform's rule) is checked on every query instead.
+
+- Database backends (SQLite FTS5, PostgreSQL) read the same database: the visibility rule is a subquery of the
+  search query itself, so counts and pagination are exact.
+- Elasticsearch cannot run SQL: it pre-selects with indexed FilterFields (live, locale, tree path, status) and
+  each page of hits is checked against the rule before display. A hit that fails only there (structure
+  unpublished, convention ended, page restricted since it was indexed) is dropped from its page; the count may
+  include it until the next update_index.
+"""
+
+import logging
+import time
+from collections.abc import Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from search.kinds import KINDS, Kind, Scope
+from search.query import SearchQuery
+
+logger = logging.getLogger(__name__)
+
+MAX_SUGGESTIONS = 8
+# Elasticsearch hits dropped by the visibility check are replaced from this many extra suggestions.
+SUGGESTION_OVERFETCH = 2
+
+
+def filters_in_database(backend) -> bool:
+    """True for Wagtail's database backends, which filter search results with plain SQL."""
+    return type(backend).__module__.startswith("modelsearch.backends.database")
+
+
+def _candidates(kind: Kind, scope: Scope, backend):
+    if filters_in_database(backend):
+        # "id" is an indexed FilterField of every page, so the backend accepts the subquery.
+        queryset = kind.model.objects.filter(id__in=kind.visible(scope).values("id"))
+    else:
+        queryset = kind.indexed_candidates(scope)
+    return kind.prepare(queryset)
+
+
+def keep_visible(pages: Sequence, visible_queryset) -> list:
+    """``pages`` (in their order) that the SQL rule still allows: the Elasticsearch safety net."""
+    if not pages:
+        return []
+    allowed = set(visible_queryset.filter(id__in=[page.pk for page in pages]).values_list("id", flat=True))
+    return [page for page in pages if page.pk in allowed]
+
+
+class KindResults:
+    """Search results of one kind, sliceable and countable like a queryset (for Django's Paginator)."""
+
+    def __init__(self, kind: Kind, scope: Scope, query: SearchQuery, backend=None):
+        self.kind = kind
+        self.scope = scope
+        self.backend = backend or get_search_backend()
+        self._exact = filters_in_database(self.backend)
+        self._results = self.backend.search(
+            query.text, _candidates(kind, scope, self.backend), operator="and", order_by_relevance=True
+        )
+        self._count = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self._results.count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            raise TypeError("KindResults only support slices")
+        pages = list(self._results[item])
+        if self._exact:
+            return pages
+        return keep_visible(pages, self.kind.visible(self.scope))
+
+
+@dataclass
+class Overview:
+    """The first results of every kind, with their counts: the results page without ``type``."""
+
+    groups: list[tuple[Kind, list, int]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(count for _kind, _pages, count in self.groups)
+
+
+def overview(scope: Scope, query: SearchQuery, per_kind: int, backend=None) -> Overview:
+    backend = backend or get_search_backend()
+    result = Overview()
+    for kind in KINDS.all:
+        results = KindResults(kind, scope, query, backend)
+        count = results.count()
+        result.groups.append((kind, results[:per_kind] if count else [], count))
+    return result
+
+
+# Suggestions (autocomplete) -----------------------------------------------------------------------------
+
+
+@contextmanager
+def database_time_budget(milliseconds: int):
+    """Interrupt any SQL statement still running ``milliseconds`` after entering the block: a progress handler
+    on SQLite, statement_timeout on PostgreSQL. The interrupted statement raises DatabaseError."""
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        deadline = time.perf_counter() + milliseconds / 1000
+        raw = connection.connection
+        # Called every 1,000 SQLite VM instructions; a non-zero answer aborts the running statement.
+        raw.set_progress_handler(lambda: int(time.perf_counter() > deadline), 1000)
+        try:
+            yield
+        finally:
+            raw.set_progress_handler(None, 0)
+    elif connection.vendor == "postgresql":
+        # A (sub)transaction scopes the timeout: rolled back with it on a timeout, restored by hand otherwise
+        # (a released savepoint would hand it over to the request's outer transaction, if any).
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT current_setting('statement_timeout')")
+                previous = cursor.fetchone()[0]
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, true)", [f"{max(milliseconds, 1)}ms"]
+                )
+            yield
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+    else:
+        yield
+
+
+def suggest(scope: Scope, query: SearchQuery, limit: int = MAX_SUGGESTIONS, backend=None) -> list | None:
+    """Up to ``limit`` visible pages whose autocomplete fields (titles, first names, jobs) start with the
+    query's words, best first. None when the time budget (SEARCH_AUTOCOMPLETE_BUDGET_MS) ran out: the search
+    box then shows nothing rather than making the visitor wait."""
+    if query.is_empty:
+        return []
+    backend = backend or get_search_backend()
+    exact = filters_in_database(backend)
+    if exact:
+        candidates, fetch = KINDS.visible_pages(scope), limit
+    else:
+        candidates, fetch = scope.pages(Page), limit * SUGGESTION_OVERFETCH
+    budget = settings.SEARCH_AUTOCOMPLETE_BUDGET_MS
+    try:
+        with database_time_budget(budget):
+            results = backend.autocomplete(
+                query.text, candidates.specific(), operator="and", order_by_relevance=True
+            )
+            pages = list(results[:fetch])
+            if not exact:
+                pages = keep_visible(pages, KINDS.visible_pages(scope))
+    except DatabaseError:
+        logger.info("Suggestions for %r cut after %s ms", query.text, budget)
+        return None
+    return pages[:limit]

@@ -1,0 +1,160 @@
+"""What the search shows, kind by kind, and the visibility rule of each kind within a section.
+
+A search runs in a scope: the section's home (the national home: the whole network; a département's home:
+its subtree) in the language of that home. Each kind says, in SQL, which of its pages may be shown there
+(``visible``) and, with indexed FilterFields only, which ones an external index may pre-select
+(``indexed_candidates``; see engine.py for why both exist).
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from directory.models import PromeneurPage, PromeneurStatus, StructurePage
+from news.models import NewsArticlePage
+
+SUMMARY_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Scope:
+    home: Page  # NationalHomePage or DepartmentHomePage, in the language searched
+
+    @classmethod
+    def for_section(cls, section) -> "Scope":
+        return cls(home=section.home)
+
+    def pages(self, model) -> QuerySet:
+        """Live, public pages of ``model`` in this scope and language (indexed FilterFields only)."""
+        return (
+            model.objects.live()
+            .public()
+            .descendant_of(self.home, inclusive=True)
+            .filter(locale_id=self.home.locale_id)
+        )
+
+
+class Kind:
+    slug: str
+    label: str
+    model: type[Page]
+    select_related: tuple[str, ...] = ()
+
+    def indexed_candidates(self, scope: Scope) -> QuerySet:
+        return scope.pages(self.model)
+
+    def visible(self, scope: Scope) -> QuerySet:
+        return self.indexed_candidates(scope)
+
+    def prepare(self, queryset: QuerySet) -> QuerySet:
+        """What displaying a result needs, fetched with it."""
+        return queryset.select_related(*self.select_related) if self.select_related else queryset
+
+    def summary(self, page) -> str:
+        text = page.search_description or getattr(page, "intro", "") or ""
+        return Truncator(text).words(SUMMARY_WORDS)
+
+    def meta(self, page) -> str:
+        return ""
+
+
+class PromeneurKind(Kind):
+    slug = "promeneurs"
+    label = _("Promeneurs")
+    model = PromeneurPage
+    select_related = ("structure__commune",)
+
+    def indexed_candidates(self, scope):
+        return super().indexed_candidates(scope).filter(status=PromeneurStatus.ACTIVE)
+
+    def visible(self, scope):
+        # The platform-wide rule: live, public, actif, live structure whose convention has not ended.
+        return (
+            PromeneurPage.objects.publicly_listed()
+            .descendant_of(scope.home, inclusive=True)
+            .filter(locale_id=scope.home.locale_id)
+        )
+
+    def summary(self, page):
+        return Truncator(page.presentation).words(SUMMARY_WORDS)
+
+    def meta(self, page):
+        structure = page.structure
+        parts = [page.job_title]
+        if structure is not None:
+            parts += [structure.title, structure.commune.name if structure.commune_id else ""]
+        return " · ".join(part for part in parts if part)
+
+
+class StructureKind(Kind):
+    slug = "structures"
+    label = _("Structures")
+    model = StructurePage
+    select_related = ("commune",)
+
+    def visible(self, scope):
+        # A structure whose convention with the Caf has ended has left the network, as its promeneurs have.
+        today = timezone.localdate()
+        return super().visible(scope).filter(Q(convention_end__isnull=True) | Q(convention_end__gte=today))
+
+    def summary(self, page):
+        return Truncator(page.presentation).words(SUMMARY_WORDS)
+
+    def meta(self, page):
+        commune = page.commune.name if page.commune_id else ""
+        return " · ".join(part for part in (page.get_structure_type_display(), commune) if part)
+
+
+class NewsKind(Kind):
+    slug = "actualites"
+    label = _("Actualités")
+    model = NewsArticlePage
+
+    def summary(self, page):
+        return Truncator(page.summary).words(SUMMARY_WORDS)
+
+    def meta(self, page):
+        from django.utils.formats import date_format
+
+        return date_format(page.date, "DATE_FORMAT")
+
+
+class OtherPageKind(Kind):
+    slug = "pages"
+    label = _("Pages")
+    model = Page
+    # Every other page type; the ones above have their own group.
+    excluded_types = (PromeneurPage, StructurePage, NewsArticlePage)
+
+    def indexed_candidates(self, scope):
+        return scope.pages(Page).not_type(*self.excluded_types)
+
+    def prepare(self, queryset):
+        return queryset.specific()
+
+
+class Kinds:
+    """The groups of the results page, in their order: promeneurs first."""
+
+    all: tuple[Kind, ...] = (PromeneurKind(), StructureKind(), NewsKind(), OtherPageKind())
+
+    def get(self, slug: str) -> Kind | None:
+        return next((kind for kind in self.all if kind.slug == slug), None)
+
+    def for_page(self, page) -> Kind:
+        """The group of a (specific) page: the first kind whose model it is, else "pages"."""
+        return next((kind for kind in self.all[:-1] if isinstance(page, kind.model)), self.all[-1])
+
+    def visible_pages(self, scope: Scope) -> QuerySet:
+        """Every page the search may show in ``scope``, whatever its kind (for suggestions)."""
+        condition = Q()
+        for kind in self.all:
+            condition |= Q(id__in=kind.visible(scope).values("id"))
+        return Page.objects.filter(condition)
+
+
+KINDS = Kinds()

@@ -1,0 +1,173 @@
+"""/recherche/: the search of the current site, and its suggestions endpoint.
+
+Results page: without ``type``, the first results of every kind (promeneurs, structures, actualités, pages)
+with a "voir les N …" link per kind; with ``type=<kind>``, that kind alone, paginated. One page per kind
+keeps each group's pagination independent, linkable and usable without JavaScript.
+"""
+
+import logging
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Site
+
+from directory.models import InterventionField
+from home.sections import section_for_request
+from search import engine
+from search.kinds import KINDS, Scope
+from search.models import SearchQueryLog
+from search.promotions import promotions_for
+from search.query import SearchQuery
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_KIND = 5
+RESULTS_PER_PAGE = 20
+
+
+@require_GET
+def search(request):
+    section = section_for_request(request)
+    query = SearchQuery.parse(request.GET.get("q", ""))
+    context = {
+        "section": section,
+        "query": query,
+        "network_search_url": _network_search_url(section, query),
+    }
+    if query.is_empty:
+        return render(request, "search/search.html", context | _empty_context(section))
+
+    scope = Scope.for_section(section)
+    kind = KINDS.get(request.GET.get("type", ""))
+    if kind is not None:
+        context |= _kind_context(request, scope, query, kind)
+    else:
+        context |= _overview_context(scope, query, section)
+        _record(section, query, context["total"])
+        if not context["total"]:
+            context |= _empty_context(section)
+    return render(request, "search/search.html", context)
+
+
+def _empty_context(section) -> dict:
+    # Suggestions are the network's fields of intervention: words that do find structures.
+    names = InterventionField.objects.exclude(slug="autre").values_list("name", flat=True)
+    return {"suggestions": list(names)}
+
+
+def _overview_context(scope, query, section) -> dict:
+    overview = engine.overview(scope, query, RESULTS_PER_KIND)
+    groups = [
+        {
+            "kind": kind,
+            "results": [_result(page, kind) for page in pages],
+            "count": count,
+            "more_url": "?" + urlencode({"q": query.display, "type": kind.slug})
+            if count > len(pages)
+            else "",
+        }
+        for kind, pages, count in overview.groups
+    ]
+    promotions = promotions_for(scope, query, is_national=section.is_national)
+    return {"groups": groups, "total": overview.total, "promotions": promotions}
+
+
+def _kind_context(request, scope, query, kind) -> dict:
+    results = engine.KindResults(kind, scope, query)
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    return {
+        "kind": kind,
+        "page_obj": page_obj,
+        "results": [_result(page, kind) for page in page_obj.object_list],
+        "total": paginator.count,
+        "query_string": urlencode({"q": query.display, "type": kind.slug}),
+        "overview_url": "?" + urlencode({"q": query.display}),
+    }
+
+
+def _result(page, kind) -> dict:
+    return {
+        "page": page,
+        "kind": kind.slug,
+        "title": page.title,
+        "meta": kind.meta(page),
+        "summary": kind.summary(page),
+    }
+
+
+def _record(section, query, results_count):
+    """Count the search for the site's report and Wagtail's installation-wide search terms. A failure here
+    must never cost the visitor their results."""
+    try:
+        SearchQueryLog.record(section.home, query.display, results_count)
+        Query.get(query.display).add_hit()
+    except Exception:
+        logger.exception("Could not log the search %r", query.display)
+
+
+def _network_search_url(section, query) -> str:
+    """The national search for the same words (shown on a département's search), or ""."""
+    if section is None or section.is_national:
+        return ""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return ""
+    suffix = "?" + urlencode({"q": query.display}) if query.display else ""
+    return f"{site.root_url}{reverse('search')}{suffix}"
+
+
+@never_cache
+@require_GET
+def suggestions(request):
+    """JSON for the search boxes' combobox (search/static/search/autocomplete.js). Never cached: a suspended
+    promeneur must disappear from suggestions at once."""
+    section = section_for_request(request)
+    query = SearchQuery.parse(request.GET.get("q", ""))
+    pages = engine.suggest(Scope.for_section(section), query) if section is not None else []
+    items = [_suggestion(request, page) for page in pages or []]
+    return JsonResponse(
+        {
+            "query": query.display,
+            "results": items,
+            "complete": pages is not None,
+            "status": _suggestions_status(len(items), query),
+        }
+    )
+
+
+def _suggestion(request, page) -> dict:
+    kind = KINDS.for_page(page)
+    return {
+        "title": page.title,
+        "url": page.get_url(request),
+        "kind": kind.slug,
+        "kind_label": str(kind.label),
+        "meta": kind.meta(page),
+    }
+
+
+def _suggestions_status(count: int, query: SearchQuery) -> str:
+    """What screen readers announce when the list changes."""
+    if query.is_empty:
+        return ""
+    if count == 0:
+        return _("Aucune suggestion. Appuyez sur Entrée pour lancer la recherche.")
+    return ngettext(
+        "%(count)s suggestion. Flèches haut et bas pour la parcourir.",
+        "%(count)s suggestions. Flèches haut et bas pour les parcourir.",
+        count,
+    ) % {"count": count}

@@ -1,0 +1,108 @@
+"""A small network to search: the Cher (own site 18.localhost) and the Seine-Saint-Denis (93.localhost), each
+with structures, promeneurs, news and pages, plus national pages. Fictional people only."""
+
+from dataclasses import dataclass
+
+from django.test import Client
+
+from directory.factories import make_promeneur, make_structure
+from directory.models import InterventionField, PromeneurPage, StructurePage
+from geo.factories import known_commune
+from home.models import ContentPage
+from news.models import NewsArticlePage, NewsIndexPage
+
+
+@dataclass
+class World:
+    national_home: object
+    cher: object
+    ssd: object
+    structure_18: StructurePage
+    structure_93: StructurePage
+    lea: PromeneurPage  # Cher, "Éducatrice spécialisée"
+    karim: PromeneurPage  # Cher, "Animateur jeunesse"
+    ines: PromeneurPage  # Seine-Saint-Denis, "Éducatrice de prévention"
+    news_18: NewsArticlePage
+    page_national: ContentPage
+
+
+def add_page(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def build_world(national_home, cher, seine_saint_denis) -> World:
+    structure_18 = make_structure(
+        cher,
+        title="Centre social des Tilleuls",
+        commune=known_commune("bourges"),
+        presentation="Accueil des jeunes et des familles, prévention santé.",
+    )
+    structure_18.intervention_fields.set(InterventionField.objects.filter(slug__in=["sante", "emploi"]))
+    structure_18.save_revision().publish()
+    structure_93 = make_structure(
+        seine_saint_denis, title="Maison des jeunes de la Source", commune=known_commune("bobigny")
+    )
+    lea = make_promeneur(
+        structure_18,
+        first_name="Léa",
+        job_title="Éducatrice spécialisée",
+        title="Léa, éducatrice spécialisée",
+        presentation="Je réponds aux questions des jeunes sur la santé et l'orientation.",
+        missions=["jeunesse", "parentalite"],
+    )
+    karim = make_promeneur(
+        structure_18, first_name="Karim", job_title="Animateur jeunesse", title="Karim, animateur jeunesse"
+    )
+    ines = make_promeneur(
+        structure_93,
+        first_name="Inès",
+        job_title="Éducatrice de prévention",
+        title="Inès, éducatrice de prévention",
+    )
+    news_index = NewsIndexPage.objects.child_of(cher.home).get()
+    news_18 = add_page(
+        news_index,
+        NewsArticlePage(
+            title="Rencontre départementale des promeneurs",
+            slug="rencontre",
+            summary="Les éducatrices et animateurs du Cher se retrouvent à Bourges.",
+        ),
+    )
+    page_national = add_page(
+        national_home,
+        ContentPage(
+            title="Santé des jeunes en ligne",
+            slug="sante-des-jeunes",
+            intro="Ressources nationales sur la santé et le numérique.",
+        ),
+    )
+    return World(
+        national_home=national_home,
+        cher=cher,
+        ssd=seine_saint_denis,
+        structure_18=structure_18,
+        structure_93=structure_93,
+        lea=lea,
+        karim=karim,
+        ines=ines,
+        news_18=news_18,
+        page_national=page_national,
+    )
+
+
+def client(host: str = "localhost") -> Client:
+    return Client(HTTP_HOST=host)
+
+
+def search_html(q: str, host: str = "localhost", **params) -> str:
+    response = client(host).get("/recherche/", {"q": q, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def suggestion_titles(q: str, host: str = "localhost") -> list[str]:
+    response = client(host).get("/recherche/suggestions/", {"q": q})
+    assert response.status_code == 200
+    return [item["title"] for item in response.json()["results"]]
