@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from directory.social import PLATFORM_CHOICES, PLATFORMS, normalise_profile, validate_profile_url
 from home.models import BasePage
@@ -140,6 +141,11 @@ class StructurePage(BasePage):
 
     parent_page_types = ["directory.AnnuairePage"]
     subpage_types = ["directory.PromeneurPage"]
+    # wagtail-localize: a structure's data stays as entered in every language (never translated).
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField(name, overridable=False)
+        for name in ("title", "address", "postcode", "phone", "presentation")
+    ]
 
     content_panels = [
         FieldPanel("title", heading=_("Nom de la structure")),
@@ -438,6 +444,19 @@ class PromeneurPage(BasePage):
 
     objects = PromeneurManager()
     base_form_class = PromeneurPageForm
+    # wagtail-localize: a promeneur's own data stays as entered in every language (never translated).
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField(name, overridable=False)
+        for name in (
+            "title",
+            "first_name",
+            "last_name",
+            "job_title",
+            "presentation",
+            "contact_instructions",
+            "status_reason",
+        )
+    ]
     parent_page_types = ["directory.StructurePage"]
     subpage_types = []
 

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import ContentStreamBlock
 from home.sections import section_for_page
@@ -12,6 +13,12 @@ from home.sections import section_for_page
 class BasePage(Page):
     """Common behaviour of every public page: it knows the section (national site or département) it
     belongs to, whichever site serves it, so header, footer and coordination contact follow the page."""
+
+    # wagtail-localize: a translation keeps the French slug (/en/annuaire/ answers /annuaire/), so the same
+    # path leads to the other language; a translator may still override it. Other fields follow
+    # wagtail-localize's defaults: texts (title, intro, body…) translated, choices, links, images and dates
+    # synchronised.
+    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta:
         abstract = True

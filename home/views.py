@@ -1,9 +1,16 @@
+from collections import defaultdict
+
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Page
 
+from home import i18n
 from home.sections import section_for_request
 
 
@@ -20,12 +27,60 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+class LocalizedSitemap(Sitemap):
+    """Wagtail's sitemap walks the site root's tree only, i.e. the French one: add the trees of the root's
+    live translations (/en/…) and link each page to its other languages (hreflang alternates)."""
+
+    def items(self):
+        roots = i18n.live_versions(self.get_wagtail_site().root_page).values()
+        in_a_tree = Q()
+        for root in roots:
+            in_a_tree |= Q(path__startswith=root.path)
+        return Page.objects.live().public().filter(in_a_tree).order_by("path").defer_streamfields().specific()
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        alternates = self._alternates()
+        for url_info in urls:
+            url_info["alternates"] = alternates.get(url_info["location"], [])
+        return urls
+
+    def _alternates(self) -> dict[str, list[dict]]:
+        """Full URL of a page -> its versions, for pages that exist in several languages. Two queries
+        whatever the size of the site: only translated pages are fetched."""
+        translated_keys = (
+            Page.objects.live().public().values("translation_key").annotate(n=Count("pk")).filter(n__gt=1)
+        )
+        versions = defaultdict(list)
+        for page in (
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in=translated_keys.values("translation_key"))
+            .select_related("locale")
+        ):
+            versions[page.translation_key].append(page)
+        alternates = {}
+        for group in versions.values():
+            links = [
+                {"lang_code": page.locale.language_code, "location": page.get_full_url(self.request)}
+                for page in group
+            ]
+            default = next((link for link in links if link["lang_code"] == i18n.default_language()), None)
+            if default:
+                links.append({"lang_code": "x-default", "location": default["location"]})
+            alternates.update({link["location"]: links for link in links if link["lang_code"] != "x-default"})
+        return alternates
+
+
 def sitemap(request):
-    return wagtail_sitemap(request)
+    return wagtail_sitemap(request, sitemaps={"wagtail": LocalizedSitemap})
 
 
 def page_not_found(request, exception=None):
     context = {"section": section_for_request(request)}
+    # An untranslated /en/… page: point to the French page when there is one.
+    if translation.get_language() != i18n.default_language():
+        context["default_language_url"] = i18n.counterpart_url(request, i18n.default_language())
     return render(request, "404.html", context, status=404)
 
 

@@ -32,7 +32,9 @@ INSTALLED_APPS = [
     "accounts",
     "demo",
     "wagtail_localize",
-    "wagtail_localize.locales",
+    # Wagtail's own locale admin, not wagtail_localize.locales: the latter offers "synchronise content from
+    # another locale", which would alias every département's pages into English (wagtail-localize#386).
+    "wagtail.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -66,6 +68,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "home.i18n.SiteLanguageMiddleware",  # /en/ on a site without English content: 404 (home/i18n.py)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,0 +1,288 @@
+"""Languages of the platform.
+
+French is the source language of every page and of the interface; its URLs carry no prefix. Other languages
+(English today) live under /<code>/ and exist only where someone translated the content with wagtail-localize:
+a site "offers" a language when its home page has a live translation in it. The national site is translated
+page by page; départements stay French unless they translate their own home. wagtail-localize's tree
+synchronisation is deliberately not used (wagtail.locales replaces wagtail_localize.locales in
+INSTALLED_APPS, so the admin cannot switch it on): it would alias every page of every département into
+every language (wagtail/wagtail-localize#386).
+
+This module holds:
+- what a request or a page offers (`language_links`, `counterpart_url`, `SiteLanguageMiddleware`);
+- the scripted version of the admin's translation workflow (`translate_national_pages`), used by the demo.
+"""
+
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.http import Http404
+from django.urls import Resolver404, get_script_prefix, resolve
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+logger = logging.getLogger(__name__)
+
+# Same pattern as Django's LocaleMiddleware uses to read the language from the path.
+LANGUAGE_PREFIX_RE = re.compile(r"^/(\w+([@-]\w+){0,2})(/|$)")
+WAGTAIL_SERVE = "wagtail_serve"
+
+
+# --------------------------------------------------------------------------------------------------------
+# Languages offered by a page, a site, a request
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str  # the language's own name ("English"), never translated
+    url: str
+    is_current: bool
+
+
+def default_language() -> str:
+    return settings.LANGUAGE_CODE
+
+
+def language_names() -> dict[str, str]:
+    return dict(settings.LANGUAGES)
+
+
+def live_versions(page: Page) -> dict[str, Page]:
+    """The live versions of a page (itself included) by language code."""
+    versions = Page.objects.filter(translation_key=page.translation_key).live()
+    return {version.locale.language_code: version for version in versions.select_related("locale")}
+
+
+def site_home_in(site: Site | None, language: str) -> Page | None:
+    """The live home of `site` in `language`, if the site offers that language."""
+    if site is None:
+        return None
+    return live_versions(site.root_page).get(language)
+
+
+def site_offers_language(request, language: str) -> bool:
+    if language == default_language():
+        return True
+    return site_home_in(Site.find_for_request(request), language) is not None
+
+
+def split_language_prefix(path: str) -> tuple[str | None, str]:
+    """("en", "/annuaire/") for "/en/annuaire/"; (None, path) when the path has no language prefix."""
+    match = LANGUAGE_PREFIX_RE.match(path)
+    language = translation.get_language_from_path(path) if match else None
+    if language is None:
+        return None, path
+    return language, "/" + path[match.end() :]
+
+
+def path_in_language(neutral_path: str, language: str) -> str:
+    """The path of `neutral_path` in `language`: the default language has no prefix (config/urls.py,
+    i18n_patterns with prefix_default_language=False)."""
+    if language == default_language():
+        return neutral_path
+    return f"/{language}{neutral_path}"
+
+
+def page_at(request, neutral_path: str, language: str) -> Page | None:
+    """The live page routed at `neutral_path` in the `language` tree of the request's site."""
+    home = site_home_in(Site.find_for_request(request), language)
+    if home is None:
+        return None
+    components = [component for component in neutral_path.split("/") if component]
+    try:
+        page, _args, _kwargs = home.specific.route(request, components)
+    except Http404:
+        return None
+    return page
+
+
+def answers_at(request, path: str, language: str) -> bool:
+    """Whether something answers at `path` in `language`: a Django view, or a live page for Wagtail's
+    catch-all route (which matches any path, so it has to be routed for real)."""
+    with translation.override(language):
+        try:
+            match = resolve(path, getattr(request, "urlconf", None))
+        except Resolver404:
+            return False
+    if match.url_name != WAGTAIL_SERVE:
+        return True
+    return page_at(request, split_language_prefix(path)[1], language) is not None
+
+
+def with_script_prefix(path: str) -> str:
+    return get_script_prefix().rstrip("/") + path
+
+
+def counterpart_url(request, language: str) -> str | None:
+    """The URL of the current request in another language when it exists there (query string kept, so a
+    search or a filtered annuaire stays the same), else None."""
+    if not site_offers_language(request, language):
+        return None
+    _current, neutral = split_language_prefix(request.path_info)
+    path = path_in_language(neutral, language)
+    if not answers_at(request, path, language):
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return with_script_prefix(path) + (f"?{query}" if query else "")
+
+
+def _page_urls(request, page: Page) -> dict[str, str]:
+    urls = {code: version.get_url(request) for code, version in live_versions(page).items()}
+    # A draft being previewed is not live: it still is the current language's version.
+    urls.setdefault(page.locale.language_code, page.get_url(request))
+    return {code: url for code, url in urls.items() if url}
+
+
+def _view_urls(request, home: Page) -> dict[str, str]:
+    """Django views (search, verification, API) and error pages: the same path in each language the
+    section offers, else that language's home."""
+    current = translation.get_language()
+    urls = {}
+    for code, home_version in live_versions(home).items():
+        if code == current:
+            urls[code] = request.get_full_path()
+        else:
+            urls[code] = counterpart_url(request, code) or home_version.get_url(request)
+    return {code: url for code, url in urls.items() if url}
+
+
+def language_links(request, page: Page | None = None, section=None) -> list[LanguageLink]:
+    """One link per language the current page (or, outside the page tree, the current section) exists in,
+    in the order of settings.LANGUAGES. Empty when there is a single language: no switcher then."""
+    if isinstance(page, Page) and page.pk:
+        urls = _page_urls(request, page)
+    elif section is not None:
+        urls = _view_urls(request, section.home)
+    else:
+        return []
+    if len(urls) < 2:
+        return []
+    current = translation.get_language()
+    return [
+        LanguageLink(code=code, name=name, url=urls[code], is_current=code == current)
+        for code, name in settings.LANGUAGES
+        if code in urls
+    ]
+
+
+class SiteLanguageMiddleware:
+    """404 for a language prefix the requested site has no content in (/en/ on a French-only département),
+    instead of Wagtail serving the French tree under /en/ (Page.route_for_request falls back to the
+    untranslated root). Goes right after LocaleMiddleware, so the 404 page is in the requested language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language, _neutral = split_language_prefix(request.path_info)
+        if language and not site_offers_language(request, language):
+            raise Http404("This site has no content in this language.")
+        return self.get_response(request)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Translating national pages through wagtail-localize (what the admin does, scripted)
+
+
+@dataclass
+class TranslationReport:
+    pages: list[Page] = field(default_factory=list)  # the translated pages, live
+    # French source strings left untranslated (shown in French until a translator fills them), by page path.
+    missing: dict[str, list[str]] = field(default_factory=dict)
+
+
+def national_home() -> Page:
+    from home.models import NationalHomePage
+
+    return NationalHomePage.objects.get(depth=2, locale=Locale.get_default())
+
+
+def national_pages_to_translate(home: Page | None = None) -> list[Page]:
+    """The national home and its sections (annuaire, news index, legal and content pages). Never the
+    départements index: under it lies every département's site, which stays French."""
+    from departments.models import DepartmentsIndexPage
+
+    home = home or national_home()
+    sections = home.get_children().live().not_type(DepartmentsIndexPage).specific()
+    return [home.specific, *sections]
+
+
+def _check_is_national(page: Page) -> None:
+    from departments.models import DepartmentHomePage, DepartmentsIndexPage
+
+    if Page.objects.ancestor_of(page, inclusive=True).type(DepartmentsIndexPage, DepartmentHomePage).exists():
+        raise ValueError(
+            f"{page.url_path} belongs to a département: only national pages are translated here."
+        )
+
+
+def submit_for_translation(page: Page, locale: Locale):
+    """The admin's "Translate this page": a TranslationSource of the French page (refreshed if the page
+    changed since) and a Translation record, so editors can continue in wagtail-localize's editor."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _created = TranslationSource.update_or_create_from_instance(page.specific)
+    translation_record, _created = Translation.objects.update_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    return translation_record
+
+
+def fill_translations(translation_record, strings: Mapping[str, str], user=None) -> list[str]:
+    """Translate the source's strings from `strings` (French text -> translation) through the same PO
+    export/import an outside translator uses. Returns the French strings that stay untranslated."""
+    po = translation_record.export_po()
+    missing = []
+    for entry in po:
+        if entry.obsolete:
+            continue
+        if entry.msgid in strings:
+            entry.msgstr = strings[entry.msgid]
+        elif not entry.msgstr:
+            missing.append(entry.msgid)
+    translation_record.import_po(po, user=user, tool_name="translate_national_pages")
+    return missing
+
+
+def publish_translation(translation_record, user=None) -> Page:
+    """The editor's "Publish": build the translated page from the translated strings and publish it.
+
+    save_target(publish=True) would defer publishing to transaction.on_commit; publishing the revision
+    here instead makes the page live before its children are translated, and works inside an outer
+    transaction (the demo loader, the tests)."""
+    translation_record.save_target(user=user, publish=False)
+    target = translation_record.get_target_instance()
+    target.get_latest_revision().publish(user=user)
+    target.refresh_from_db()
+    return target
+
+
+@transaction.atomic
+def translate_national_pages(
+    locale: str = "en",
+    strings: Mapping[str, str] | None = None,
+    pages: Iterable[Page] | None = None,
+    user=None,
+) -> TranslationReport:
+    """Translate national pages into `locale` through wagtail-localize and publish them.
+
+    `strings` maps French source texts (titles, intros, paragraphs of the body…) to their translation;
+    texts it does not cover stay in French and are listed in the report. `pages` defaults to the national
+    home and its sections (national_pages_to_translate); they are translated parents first. Idempotent:
+    running it again updates the translations."""
+    target_locale = Locale.objects.get(language_code=locale)
+    report = TranslationReport()
+    for page in sorted(pages or national_pages_to_translate(), key=lambda page: page.path):
+        _check_is_national(page)
+        translation_record = submit_for_translation(page, target_locale)
+        missing = fill_translations(translation_record, strings or {}, user=user)
+        report.pages.append(publish_translation(translation_record, user=user))
+        if missing:
+            report.missing[page.url_path] = missing
+            logger.warning("%s: %d string(s) left in French.", page.url_path, len(missing))
+    return report
