@@ -286,3 +286,11 @@ def translate_national_pages(
             report.missing[page.url_path] = missing
             logger.warning("%s: %d string(s) left in French.", page.url_path, len(missing))
     return report
+
+
+def translate_national_demo(home: Page | None = None) -> TranslationReport:
+    """The demo's English national site (demo/loader.py): the national home and its sections with the
+    demo's English texts (demo/english.py)."""
+    from demo.english import NATIONAL_ENGLISH
+
+    return translate_national_pages("en", strings=NATIONAL_ENGLISH, pages=national_pages_to_translate(home))
