@@ -261,6 +261,9 @@ DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Promeneurs du Net <ne-pas-repondre@promeneursdunet.invalid>", "Sender of e-mails"
 )
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Moderation e-mails go to the coordination group of the département (submissions) and to the structure
+# manager who submitted (approval, rejection with its comment); administrators are not copied on each one.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Login throttling (django-axes): 10 failures lock the account/IP pair for 30 minutes.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10, "Failed logins before a lockout")

@@ -25,6 +25,11 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True, "Redirect HTTP to HT
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Admin sessions: "remember me" keeps one for a working day at most (without it, until the browser closes).
+SESSION_COOKIE_AGE = 12 * 60 * 60
+# Login throttling behind the reverse proxy: the address the proxy appended, never one the client sent.
+AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip_behind_proxy"
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000, "HSTS max-age in seconds")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # Départements may run their own domains with their own policy.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,0 +1,285 @@
+"""Public activation of an invited account, and the admin views of the coordinations: invite a structure
+manager, list the structures' accounts, deactivate or reactivate one; the Cnaf's read-only view of the
+départements' pages."""
+
+import django_filters
+from django.contrib import messages as django_messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.views import PasswordResetConfirmView
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Substr
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, TemplateView
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import PageReportView
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from accounts import invitations, roles
+from accounts.forms import InvitationForm
+from accounts.models import RoleGroup
+
+# Public: activation of an invited account ------------------------------------------------------------------
+
+
+class ActivateAccountView(PasswordResetConfirmView):
+    """/compte/activer/<uidb64>/<token>/: the invited person chooses a password (Django's validators).
+    Like Django's password reset, the token is moved to the session and the URL rewritten, so it never
+    leaks through the Referer header. Once the password is set the link is dead (the token depends on
+    the password hash)."""
+
+    template_name = "accounts/activate.html"
+    token_generator = invitations.invitation_token
+    reset_url_token = "mot-de-passe"
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    success_url = reverse_lazy("wagtailadmin_home")
+
+    def get_user(self, uidb64):
+        return invitations.user_from_uidb64(uidb64)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.user
+        if not context.get("validlink"):
+            if user is not None and user.is_active and user.has_usable_password():
+                context["invalid_reason"] = "used"
+            else:
+                context["invalid_reason"] = "expired"
+        return context
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        invitations.accept(form.user)
+        django_messages.success(
+            self.request, _("Votre mot de passe est enregistré : bienvenue dans l'administration du site.")
+        )
+        return response
+
+
+# Admin: invitations and accounts of the structures ---------------------------------------------------------
+
+
+def _require_coordination(request):
+    if not (request.user.is_superuser or roles.structures_user_coordinates(request.user).exists()):
+        raise PermissionDenied
+
+
+def manageable_accounts(user):
+    """Accounts of the structures the user coordinates: only plain structure managers (never a
+    coordinator, a Cnaf member or an administrator, whose accounts are managed by administrators)."""
+    User = get_user_model()
+    structures = roles.structures_user_coordinates(user)
+    groups = RoleGroup.objects.filter(kind=RoleGroup.Kind.STRUCTURE, structure__in=structures).values(
+        "group_id"
+    )
+    other_roles = RoleGroup.objects.exclude(kind=RoleGroup.Kind.STRUCTURE).values("group_id")
+    return (
+        User._default_manager.filter(groups__in=groups)
+        .exclude(groups__in=other_roles)
+        .exclude(is_superuser=True)
+        .distinct()
+    )
+
+
+class InviteView(WagtailAdminTemplateMixin, FormView):
+    template_name = "accounts/admin/invite.html"
+    form_class = InvitationForm
+    page_title = gettext_lazy("Inviter une personne d'une structure")
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        _require_coordination(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("accounts_admin:index"), "label": _("Comptes des structures")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def get_initial(self):
+        return {"structure": self.request.GET.get("structure")}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["action_url"] = reverse("accounts_admin:invite")
+        context["submit_button_label"] = _("Envoyer l'invitation")
+        context["submit_button_active_label"] = _("Envoi…")
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        result = invitations.invite_structure_manager(
+            structure=data["structure"],
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            invited_by=self.request.user,
+        )
+        if result.sent:
+            messages.success(
+                self.request,
+                _("Invitation envoyée à %(email)s pour « %(structure)s ».")
+                % {"email": data["email"], "structure": data["structure"].title},
+            )
+        else:
+            messages.success(
+                self.request,
+                _("%(email)s a déjà un compte : il ou elle peut désormais modifier « %(structure)s ».")
+                % {"email": data["email"], "structure": data["structure"].title},
+            )
+        return redirect("accounts_admin:index")
+
+
+class AccountsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "accounts/admin/accounts.html"
+    page_title = gettext_lazy("Comptes des structures")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        _require_coordination(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        structure_groups = RoleGroup.objects.filter(kind=RoleGroup.Kind.STRUCTURE).select_related("structure")
+        accounts = (
+            manageable_accounts(self.request.user)
+            .prefetch_related(
+                Prefetch("groups__role", queryset=structure_groups),
+            )
+            .order_by("last_name", "first_name", "email")
+        )
+        rows = []
+        for account in accounts:
+            structures = [
+                group.role.structure
+                for group in account.groups.all()
+                if hasattr(group, "role") and group.role.kind == RoleGroup.Kind.STRUCTURE
+            ]
+            if not account.is_active:
+                state = _("Désactivé")
+            elif not account.has_usable_password():
+                state = _("Invitation en attente")
+            else:
+                state = _("Actif")
+            rows.append({"account": account, "structures": structures, "state": state})
+        context["rows"] = rows
+        context["invite_url"] = reverse("accounts_admin:invite")
+        return context
+
+
+@require_POST
+def set_account_active(request, user_id):
+    """Deactivate (is_active=False) or reactivate a structure manager's account. Deactivating keeps
+    everything the person wrote; they just cannot sign in any more."""
+    _require_coordination(request)
+    account = get_object_or_404(manageable_accounts(request.user), pk=user_id)
+    activate = request.POST.get("active") == "1"
+    if account.is_active != activate:
+        account.is_active = activate
+        account.save(update_fields=["is_active"])
+        log(
+            instance=account,
+            action="accounts.reactivate" if activate else "accounts.deactivate",
+            user=request.user,
+        )
+    if activate:
+        messages.success(request, _("Le compte de %(name)s est réactivé.") % {"name": account.email})
+    else:
+        messages.success(
+            request,
+            _("Le compte de %(name)s est désactivé ; ses contenus sont conservés.") % {"name": account.email},
+        )
+    return redirect("accounts_admin:index")
+
+
+# Admin: the Cnaf's read-only view of the départements --------------------------------------------------------
+
+
+def _page_type(page):
+    model = page.specific_class
+    return model._meta.verbose_name if model else ""
+
+
+def _department_homes(request=None):
+    from departments.models import DepartmentHomePage
+
+    return (
+        DepartmentHomePage.objects.filter(depth=4)
+        .select_related("department")
+        .order_by("department__sort_key")
+    )
+
+
+class NetworkPagesFilterSet(WagtailFilterSet):
+    department_home = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Département"),
+        queryset=_department_homes,
+        method="filter_department_home",
+        empty_label=gettext_lazy("Tous"),
+    )
+    title = django_filters.CharFilter(label=gettext_lazy("Titre"), lookup_expr="icontains")
+
+    class Meta:
+        model = Page
+        fields = ["live"]
+
+    def filter_department_home(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(path__startswith=value.path)
+
+
+class NetworkPagesView(PageReportView):
+    """Every page of every département, read-only: title, type, status, last update, link to the live
+    page. For the Cnaf (permission accounts.view_network) and administrators."""
+
+    page_title = gettext_lazy("Pages des départements")
+    header_icon = "site"
+    index_url_name = "accounts_admin:network_pages"
+    index_results_url_name = "accounts_admin:network_pages_results"
+    filterset_class = NetworkPagesFilterSet
+    paginate_by = 50
+
+    columns = [
+        TitleColumn(
+            "title",
+            label=gettext_lazy("Titre"),
+            get_url=lambda page: page.url if page.live else None,
+        ),
+        Column("network_department", label=gettext_lazy("Département")),
+        Column("type", label=gettext_lazy("Type"), accessor=_page_type),
+        LiveStatusTagColumn(),
+        DateColumn("last_published_at", label=gettext_lazy("Dernière publication")),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("accounts.view_network"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        from departments.models import DepartmentHomePage, DepartmentsIndexPage
+
+        pages = Page.objects.none()
+        for index in DepartmentsIndexPage.objects.all():
+            pages |= Page.objects.descendant_of(index)
+        home_of_page = DepartmentHomePage.objects.filter(
+            path=Substr(OuterRef("path"), 1, Page.steplen * 4)
+        ).values("department__name")[:1]
+        return pages.annotate(network_department=Subquery(home_of_page)).order_by("path")

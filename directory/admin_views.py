@@ -1,0 +1,393 @@
+"""Admin side of the annuaire: the coordinations' "Promeneurs" listing (filters, charte completeness),
+suspension / reactivation / withdrawal of a promeneur, and a completeness panel for the edit form.
+
+directory.models is imported lazily everywhere in this module, so models.py can import
+CompletenessPanel from here without a circular import."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import Panel
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, TitleColumn, UpdatedAtColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.log_actions import log
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+# Status changes --------------------------------------------------------------------------------------------
+
+SUSPEND, REACTIVATE, WITHDRAW = "suspendre", "reactiver", "retirer"
+
+
+def _status_actions():
+    from directory.models import PromeneurStatus
+
+    return {
+        SUSPEND: {
+            "status": PromeneurStatus.SUSPENDED,
+            "log_action": "directory.suspend",
+            "label": _("Suspendre"),
+            "title": _("Suspendre le promeneur"),
+            "reason_required": True,
+            "from": {PromeneurStatus.ACTIVE},
+            "done": _("« %(name)s » est suspendu : sa fiche n'apparaît plus nulle part sur le site public."),
+        },
+        REACTIVATE: {
+            "status": PromeneurStatus.ACTIVE,
+            "log_action": "directory.reactivate",
+            "label": _("Réactiver"),
+            "title": _("Réactiver le promeneur"),
+            "reason_required": False,
+            "from": {PromeneurStatus.SUSPENDED, PromeneurStatus.WITHDRAWN},
+            "done": _("« %(name)s » est réactivé : sa fiche publiée réapparaît dans l'annuaire."),
+        },
+        WITHDRAW: {
+            "status": PromeneurStatus.WITHDRAWN,
+            "log_action": "directory.withdraw",
+            "label": _("Retirer"),
+            "title": _("Retirer le promeneur du réseau"),
+            "reason_required": True,
+            "from": {PromeneurStatus.ACTIVE, PromeneurStatus.SUSPENDED, PromeneurStatus.APPLICANT},
+            "done": _("« %(name)s » est retiré du réseau : sa fiche n'apparaît plus sur le site public."),
+        },
+    }
+
+
+def can_change_status(user, page) -> bool:
+    """Coordinators of the promeneur's département (they can publish there) and administrators; never a
+    structure manager (no publish permission) nor the Cnaf (no permission on the départements)."""
+    return page.permissions_for_user(user).can_publish()
+
+
+def available_status_actions(user, page) -> list[str]:
+    if not can_change_status(user, page):
+        return []
+    return [name for name, spec in _status_actions().items() if page.status in spec["from"]]
+
+
+@transaction.atomic
+def change_status(page, action: str, reason: str, user) -> None:
+    """Apply a status change at once: on the page row (the public annuaire, API, exports and verification
+    all go through PromeneurPage.objects.publicly_listed(), which reads it), on the live and latest
+    revisions (so publishing a later draft, or approving a pending moderation, does not silently undo
+    it), in the search index, and in the audit log."""
+    from wagtail.search.index import insert_or_update_object
+
+    from directory.models import PromeneurPage
+
+    spec = _status_actions()[action]
+    previous = page.status
+    now = timezone.now()
+    values = {"status": spec["status"], "status_reason": reason, "status_changed_at": now}
+    PromeneurPage.objects.filter(pk=page.pk).update(**values)
+    revisions = {r.pk: r for r in (page.live_revision, page.latest_revision) if r is not None}
+    for revision in revisions.values():
+        revision.content.update({**values, "status_changed_at": now.isoformat()})
+        revision.save(update_fields=["content"])
+    for name, value in values.items():
+        setattr(page, name, value)
+    log(
+        instance=page,
+        action=spec["log_action"],
+        user=user,
+        data={"reason": reason, "status": str(spec["status"]), "previous_status": str(previous)},
+    )
+    insert_or_update_object(PromeneurPage.objects.get(pk=page.pk))
+
+
+class StatusChangeForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Motif"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=2000,
+        help_text=gettext_lazy(
+            "Par exemple : décision du comité de pilotage du 12 mars. Le motif reste interne à "
+            "l'administration et figure dans l'historique de la fiche."
+        ),
+    )
+
+    def __init__(self, *args, reason_required: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = reason_required
+        if reason_required:
+            self.fields["reason"].error_messages["required"] = _("Indiquez le motif : il est obligatoire.")
+
+
+def promeneur_status_view(request, page_id, action):
+    from directory.models import PromeneurPage
+
+    actions = _status_actions()
+    if action not in actions:
+        raise Http404
+    page = get_object_or_404(PromeneurPage, pk=page_id)
+    if not can_change_status(request.user, page):
+        raise PermissionDenied
+    spec = actions[action]
+    if page.status not in spec["from"]:
+        messages.error(
+            request,
+            _("Cette action n'est pas possible : le statut de « %(name)s » est « %(status)s ».")
+            % {"name": page.title, "status": page.get_status_display()},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    form = StatusChangeForm(request.POST or None, reason_required=spec["reason_required"])
+    if request.method == "POST" and form.is_valid():
+        change_status(page, action, form.cleaned_data["reason"].strip(), request.user)
+        messages.success(request, spec["done"] % {"name": page.title})
+        next_url = request.POST.get("next")
+        if next_url and next_url.startswith("/admin/"):
+            return redirect(next_url)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request,
+        "directory/admin/status_change.html",
+        {
+            "page": page,
+            "form": form,
+            "action": action,
+            "spec": spec,
+            "header_title": spec["title"],
+            "next": request.GET.get("next", ""),
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Accueil")},
+                {"url": reverse("directory_admin:promeneurs"), "label": _("Promeneurs")},
+                {"url": reverse("wagtailadmin_pages:edit", args=[page.pk]), "label": page.title},
+                {"url": "", "label": spec["title"]},
+            ],
+        },
+    )
+
+
+# Completeness ----------------------------------------------------------------------------------------------
+
+
+class CompletenessPanel(Panel):
+    """Edit-form panel: the charte's minimum for a public card, item by item (PromeneurPage.completeness).
+    To use it, add `CompletenessPanel()` to PromeneurPage.content_panels."""
+
+    def clone_kwargs(self):
+        kwargs = super().clone_kwargs()
+        kwargs.pop("help_text", None)
+        return kwargs
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "completude"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "directory/admin/completeness_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            instance = self.instance
+            items = instance.completeness() if instance is not None and instance.pk else []
+            context["items"] = items
+            context["done"] = sum(1 for _label, ok in items if ok)
+            context["total"] = len(items)
+            return context
+
+
+def completeness_html(page) -> str:
+    items = page.completeness()
+    missing = [str(label) for label, ok in items if not ok]
+    done = len(items) - len(missing)
+    if not missing:
+        return format_html(
+            '<span class="w-status w-status--primary">{}/{} · {}</span>', done, len(items), _("complet")
+        )
+    return format_html(
+        '<span class="w-status">{}/{}</span> <small>{} {}</small>',
+        done,
+        len(items),
+        _("Manque :"),
+        ", ".join(missing),
+    )
+
+
+# The "Promeneurs" listing ----------------------------------------------------------------------------------
+
+
+def editable_promeneurs(user):
+    """The promeneurs this user may edit (Wagtail page permissions: change, or add + ownership)."""
+    from directory.models import PromeneurPage
+
+    promeneurs = PromeneurPage.objects.all()
+    if not user.is_superuser:
+        editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+        promeneurs = promeneurs.filter(pk__in=editable.values("pk"))
+    return promeneurs
+
+
+def _structure_choices(request):
+    from directory.models import StructurePage
+
+    if request is None:
+        return StructurePage.objects.none()
+    structures = StructurePage.objects.all()
+    if not request.user.is_superuser:
+        structures = structures.filter(pk__in=editable_promeneurs(request.user).values("structure_id"))
+    return structures.order_by("title")
+
+
+def _mission_choices(request=None):
+    from directory.models import MissionTag
+
+    return MissionTag.objects.order_by("name")
+
+
+def _status_choices():
+    from directory.models import PromeneurStatus
+
+    return PromeneurStatus.choices
+
+
+class PromeneursFilterSet(WagtailFilterSet):
+    mission = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Mission"),
+        queryset=_mission_choices,
+        field_name="tagged_missions__tag",
+        empty_label=gettext_lazy("Toutes"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Statut"), choices=_status_choices, empty_label=gettext_lazy("Tous")
+    )
+    structure = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Structure"),
+        queryset=_structure_choices,
+        field_name="structure",
+        empty_label=gettext_lazy("Toutes"),
+    )
+    completeness = django_filters.ChoiceFilter(
+        label=gettext_lazy("Complétude (charte)"),
+        choices=[
+            ("complete", gettext_lazy("Fiches complètes")),
+            ("incomplete", gettext_lazy("Fiches incomplètes")),
+        ],
+        method="filter_completeness",
+        empty_label=gettext_lazy("Toutes"),
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def filter_completeness(self, queryset, name, value):
+        from directory.models import Permanence, SocialProfile
+
+        complete = (
+            ~Q(first_name="")
+            & (Q(photo__isnull=False) | Q(structure__logo__isnull=False))
+            & Q(structure__isnull=False)
+            & Q(Exists(SocialProfile.objects.filter(promeneur=OuterRef("pk"))))
+            & Q(Exists(Permanence.objects.filter(promeneur=OuterRef("pk"))))
+        )
+        if value == "complete":
+            return queryset.filter(complete)
+        if value == "incomplete":
+            return queryset.exclude(complete)
+        return queryset
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        return instance.get_status_display()
+
+
+class CompletenessColumn(Column):
+    def get_value(self, instance):
+        return completeness_html(instance)
+
+
+class StatusActionsColumn(Column):
+    cell_template_name = "directory/admin/status_actions_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        specs = _status_actions()
+        context["actions"] = (
+            [
+                {
+                    "url": reverse("directory_admin:promeneur_status", args=[instance.pk, name])
+                    + "?next="
+                    + reverse("directory_admin:promeneurs"),
+                    "label": specs[name]["label"],
+                }
+                for name in available_status_actions(request.user, instance)
+            ]
+            if request
+            else []
+        )
+        context["page"] = instance
+        return context
+
+
+class PromeneursReportView(ReportView):
+    page_title = gettext_lazy("Promeneurs")
+    header_icon = "user"
+    index_url_name = "directory_admin:promeneurs"
+    index_results_url_name = "directory_admin:promeneurs_results"
+    filterset_class = PromeneursFilterSet
+    paginate_by = 50
+    list_export = ["first_name", "title", "structure", "department", "status", "live"]
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label=gettext_lazy("Fiche"),
+                url_name="wagtailadmin_pages:edit",
+            ),
+            Column("structure", label=gettext_lazy("Structure")),
+            Column("department", label=gettext_lazy("Département"), accessor="department.code"),
+            StatusColumn("status", label=gettext_lazy("Statut")),
+            LiveStatusTagColumn(label=gettext_lazy("Publication")),
+            CompletenessColumn("completeness", label=gettext_lazy("Complétude (charte)")),
+            UpdatedAtColumn(),
+            StatusActionsColumn("actions", label=gettext_lazy("Actions")),
+        ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_sees_promeneurs(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        from django.db.models import F
+
+        return (
+            editable_promeneurs(self.request.user)
+            .select_related("structure", "department", "photo", "structure__logo")
+            .annotate(_updated_at=F("latest_revision_created_at"))
+            .order_by("department__sort_key", "structure__title", "first_name")
+            .distinct()
+        )
+
+
+def user_sees_promeneurs(user) -> bool:
+    from accounts.models import RoleGroup
+
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    return RoleGroup.objects.filter(
+        group__user=user, kind__in=[RoleGroup.Kind.COORDINATION, RoleGroup.Kind.STRUCTURE]
+    ).exists()
