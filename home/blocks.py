@@ -1,7 +1,9 @@
 """StreamField blocks of content pages, shared by the national site and every département."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -64,12 +66,8 @@ class CallToActionBlock(blocks.StructBlock):
     def clean(self, value):
         cleaned = super().clean(value)
         if not cleaned.get("link_page") and not cleaned.get("link_url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "link_url": blocks.BlockValidationError(
-                        _("Choisissez une page ou saisissez une adresse.")
-                    )
-                }
+            raise StructBlockValidationError(
+                block_errors={"link_url": ValidationError(_("Choisissez une page ou saisissez une adresse."))}
             )
         return cleaned
 
