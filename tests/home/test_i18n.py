@@ -1,9 +1,13 @@
 """Languages: French everywhere without prefix, English under /en/ only where the national team translated
 pages through wagtail-localize; départements stay French; bad language paths give a 404 in that language."""
 
+import importlib.util
+from pathlib import Path
+
 import polib
 import pytest
 from django.test import Client
+from django.utils.translation import trans_real
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 from wagtail_localize.models import LocaleSynchronization, Translation
@@ -13,6 +17,8 @@ from directory.models import AnnuairePage, PromeneurPage, StructurePage
 from home.i18n import translate_national_pages
 from home.models import ContentPage, LegalPage, NationalHomePage
 from news.models import NewsIndexPage
+
+ROOT = Path(__file__).resolve().parents[2]
 
 ENGLISH = {
     "Promeneurs du Net": "Promeneurs du Net",
@@ -29,6 +35,17 @@ ENGLISH = {
     "Déclaration d'accessibilité": "Accessibility statement",
     "Données personnelles": "Personal data",
 }
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _compiled_catalogue():
+    """`make install` compiles the catalogues; compile here too when missing or stale, so this module also
+    runs on its own (Django caches catalogues per process: drop its cache after compiling)."""
+    po = ROOT / "site/locale/en/LC_MESSAGES/django.po"
+    mo = po.with_suffix(".mo")
+    if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
+        _translations_script().compile_all()
+        trans_real._translations.clear()
 
 
 def get(path, host="localhost", **extra):
@@ -74,12 +91,15 @@ def test_translated_national_home_is_served_in_english(english_national):
     assert 'href="/en/departements/"' not in html
 
 
-def test_english_annuaire_keeps_the_french_slug(english_national):
+def test_english_annuaire_keeps_the_french_slug_and_speaks_english(english_national):
     response = get("/en/annuaire/")
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="en"' in html
     assert "Directory of promeneurs" in html
+    # Interface strings come from the English catalogue (compiled by `make install`).
+    assert "Skip to content" in html and "Aller au contenu" not in html
+    assert "Search the directory" in html
 
 
 def test_translation_is_editable_in_wagtail_localize(english_national):
@@ -243,3 +263,32 @@ def test_sitemap_lists_each_language_with_alternates(cher, english_national):
     assert 'hreflang="x-default" href="http://localhost/annuaire/"' in xml
     department = get("/sitemap.xml", host="18.localhost").content.decode()
     assert "/en/" not in department
+
+
+# --- Interface catalogues --------------------------------------------------------------------------------
+
+
+def _translations_script():
+    spec = importlib.util.spec_from_file_location("translations", ROOT / "scripts" / "translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_catalogues_are_complete():
+    script = _translations_script()
+    assert ROOT / "site/locale/en/LC_MESSAGES/django.po" in script.find_catalogues()
+    assert script.check_all() == 0
+
+
+def test_catalogue_check_catches_broken_placeholders():
+    script = _translations_script()
+    entry = polib.POEntry(msgid="Bonjour %(name)s,", msgstr="Hello %(nom)s,", flags=["python-format"])
+    assert script.placeholders_differ(entry)
+    plural = polib.POEntry(
+        msgid="%(counter)s résultat",
+        msgid_plural="%(counter)s résultats",
+        msgstr_plural={0: "One result", 1: "%(counter)s results"},
+        flags=["python-format"],
+    )
+    assert not script.placeholders_differ(plural)
