@@ -241,7 +241,8 @@ def _structure_choices(request):
         return StructurePage.objects.none()
     structures = StructurePage.objects.all()
     if not request.user.is_superuser:
-        structures = structures.filter(pk__in=editable_promeneurs(request.user).values("structure_id"))
+        editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
+        structures = structures.filter(pk__in=editable.values("pk"))
     return structures.order_by("title")
 
 
