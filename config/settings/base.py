@@ -131,6 +131,7 @@ LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "site" / "locale"]
+FORMAT_MODULE_PATH = ["home.formats"]  # dates and times per language, Paris time (home/formats/)
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

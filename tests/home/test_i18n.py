@@ -1,12 +1,14 @@
 """Languages: French everywhere without prefix, English under /en/ only where the national team translated
 pages through wagtail-localize; départements stay French; bad language paths give a 404 in that language."""
 
+import datetime
 import importlib.util
 from pathlib import Path
 
 import polib
 import pytest
 from django.test import Client
+from django.utils import formats, timezone, translation
 from django.utils.translation import trans_real
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
@@ -263,6 +265,22 @@ def test_sitemap_lists_each_language_with_alternates(cher, english_national):
     assert 'hreflang="x-default" href="http://localhost/annuaire/"' in xml
     department = get("/sitemap.xml", host="18.localhost").content.decode()
     assert "/en/" not in department
+
+
+# --- Dates and times -------------------------------------------------------------------------------------
+
+
+def test_dates_and_times_follow_the_language_in_paris_time(settings):
+    moment = datetime.datetime(2026, 3, 5, 15, 30, tzinfo=datetime.UTC)  # 16:30 in Paris
+    paris = timezone.localtime(moment)
+    assert settings.TIME_ZONE == "Europe/Paris"
+    with translation.override("fr"):
+        assert formats.date_format(paris) == "5 mars 2026"
+        assert formats.time_format(paris) == "16\xa0h\xa030"
+    with translation.override("en"):
+        assert formats.date_format(paris) == "5 March 2026"
+        assert formats.time_format(paris) == "16:30"
+        assert formats.date_format(paris, "SHORT_DATE_FORMAT") == "05/03/2026"
 
 
 # --- Interface catalogues --------------------------------------------------------------------------------
