@@ -58,6 +58,15 @@ def live_versions(page: Page) -> dict[str, Page]:
     return {version.locale.language_code: version for version in versions.select_related("locale")}
 
 
+def source_version(page: Page) -> Page:
+    """The version of `page` in the default language (French), where the directory lives: structures and
+    promeneurs are never translated, so an English section searches and lists them in its French tree."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return page.get_translation_or_none(default) or page
+
+
 def site_home_in(site: Site | None, language: str) -> Page | None:
     """The live home of `site` in `language`, if the site offers that language."""
     if site is None:

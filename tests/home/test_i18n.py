@@ -16,7 +16,7 @@ from wagtail_localize.models import LocaleSynchronization, Translation
 from wagtail_localize.operations import translate_object
 
 from directory.models import AnnuairePage, PromeneurPage, StructurePage
-from home.i18n import translate_national_pages
+from home.i18n import source_version, translate_national_pages
 from home.models import ContentPage, LegalPage, NationalHomePage
 from news.models import NewsIndexPage
 
@@ -102,6 +102,13 @@ def test_english_annuaire_keeps_the_french_slug_and_speaks_english(english_natio
     # Interface strings come from the English catalogue (compiled by `make install`).
     assert "Skip to content" in html and "Aller au contenu" not in html
     assert "Search the directory" in html
+
+
+def test_source_version_is_the_french_tree_of_the_directory(english_national):
+    english_home = NationalHomePage.objects.get(locale__language_code="en")
+    french_home = NationalHomePage.objects.get(locale__language_code="fr")
+    assert source_version(english_home).pk == french_home.pk
+    assert source_version(french_home).pk == french_home.pk
 
 
 def test_translation_is_editable_in_wagtail_localize(english_national):
