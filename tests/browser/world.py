@@ -113,7 +113,9 @@ class World:
     paths: dict[str, str] = field(default_factory=dict)  # name -> absolute URL
 
     def url(self, name: str) -> str:
-        return self.paths[name]
+        """Absolute URL of a named page; paths starting with "/" are on the national site."""
+        path = self.paths[name]
+        return f"{self.base_url}{path}" if path.startswith("/") else path
 
 
 def build_world(port: int) -> World:
@@ -289,8 +291,16 @@ def build_world(port: int) -> World:
     for image in (hero, meeting, training):
         image.get_renditions("fill-480x270|format-webp", "width-1200|format-webp")
 
+    annuaire = build_annuaire(cher)
+    english = build_english(national)
+
     world = World(base_url=base_url, cher_url=cher_url)
+    world.paths.update(annuaire)
+    world.paths.update(english)
     world.paths.update(
+        search_results=f"{base_url}/recherche/?q=animatrice",
+        search_empty=f"{base_url}/recherche/",
+        verify=f"{base_url}/verifier/",
         national_home=f"{base_url}/",
         cher_home=f"{cher_url}/",
         news_index=f"{base_url}/actualites/",
@@ -302,3 +312,81 @@ def build_world(port: int) -> World:
         legal=f"{base_url}/mentions-legales/",
     )
     return world
+
+
+def build_annuaire(cher) -> dict[str, str]:
+    """Two structures of the Cher and three promeneurs (both missions, photos, networks, permanences)."""
+    from directory.factories import make_promeneur, make_structure
+    from directory.models import StructureType
+    from geo.factories import known_commune
+
+    tilleuls = make_structure(
+        cher,
+        title="Centre social des Tilleuls",
+        structure_type=StructureType.SOCIAL_CENTRE,
+        commune=known_commune("bourges"),
+        logo=make_image("Logo du centre social des Tilleuls", size=(320, 320)),
+    )
+    moulin = make_structure(
+        cher,
+        title="MJC du Vieux Moulin",
+        structure_type=StructureType.YOUTH_CENTRE,
+        commune=known_commune("vierzon"),
+    )
+    lea = make_promeneur(
+        tilleuls,
+        missions=["jeunesse", "parentalite"],
+        first_name="Léa",
+        last_name="Fictive",
+        job_title="Éducatrice spécialisée",
+        photo=make_image("Portrait de Léa", size=(320, 320), background=DEEP_BLUE),
+        themes=["Santé", "Vie pratique"],
+        profiles=[
+            {"platform": "instagram", "handle": "@lea.pdn18", "url": "https://www.instagram.com/lea.pdn18/"},
+            {"platform": "facebook", "handle": "Léa PdN Cher", "url": "https://www.facebook.com/lea.pdn18"},
+        ],
+    )
+    make_promeneur(tilleuls, missions=["parentalite"], first_name="Karim", job_title="Référent famille")
+    make_promeneur(moulin, missions=["jeunesse"], first_name="Inès", job_title="Animatrice jeunesse")
+    return {
+        "annuaire": f"{cher.site.root_url}/annuaire/",
+        "annuaire_results": f"{cher.site.root_url}/annuaire/?q=animatrice",
+        "annuaire_no_result": f"{cher.site.root_url}/annuaire/?q=zzzqqq",
+        "national_annuaire": "/annuaire/",
+        "promeneur": lea.get_full_url(),
+        "structure": tilleuls.get_full_url(),
+        "lea_instagram": "https://www.instagram.com/lea.pdn18/",
+    }
+
+
+ENGLISH = {
+    "Promeneurs du Net": "Promeneurs du Net",
+    "Des professionnels de la jeunesse et de la parentalité présents sur les réseaux sociaux, "
+    "pour écouter, informer et accompagner.": "Youth and parenting professionals on social media, "
+    "to listen, inform and support.",
+    "Qui sont les Promeneurs du Net ?": "Who are the Promeneurs du Net?",
+    "Animateurs, éducateurs, conseillers, infirmiers : ils sont mandatés par leur structure et signent la "
+    "charte nationale. Ils sont identifiables, avec leur prénom, leur photo et leur employeur.": "Youth "
+    "workers, educators, advisers, nurses: their organisation mandates them and they sign the national "
+    "charter. You can identify them by their first name, photo and employer.",
+    "Un adulte vous contacte en ligne en se présentant comme promeneur ? Vérifiez-le.": "An adult contacts "
+    "you online saying they are a promeneur? Check it.",
+    "Vérifier un promeneur": "Verify a promeneur",
+    "Découvrir le réseau": "Discover the network",
+    "Le réseau": "The network",
+    "Actualités": "News",
+    "Annuaire des promeneurs": "Directory of promeneurs",
+    "Mentions légales": "Legal notice",
+    "Déclaration d'accessibilité": "Accessibility statement",
+    "Données personnelles": "Personal data",
+}
+
+
+def build_english(national) -> dict[str, str]:
+    """The national pages in English, through wagtail-localize as editors do (home.i18n)."""
+    try:
+        from home.i18n import national_pages_to_translate, translate_national_pages
+    except ImportError:  # no English site yet
+        return {}
+    translate_national_pages("en", strings=ENGLISH, pages=national_pages_to_translate(national))
+    return {"english_home": "/en/", "english_annuaire": "/en/annuaire/"}
