@@ -261,8 +261,9 @@ class _ParamReader:
                 % {"value": raw, "default": DEFAULT_RADIUS_KM}
             )
             return DEFAULT_RADIUS_KM
-        clamped = min(MAX_RADIUS_KM, max(MIN_RADIUS_KM, round(value)))
-        if clamped != value:
+        rounded = round(value)  # whole kilometres: positions are only as precise as a town's centre
+        clamped = min(MAX_RADIUS_KM, max(MIN_RADIUS_KM, rounded))
+        if clamped != rounded:
             self.ignored(
                 _("Le rayon doit être compris entre %(min)d et %(max)d km : rayon de %(value)d km utilisé.")
                 % {"min": MIN_RADIUS_KM, "max": MAX_RADIUS_KM, "value": clamped}

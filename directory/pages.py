@@ -13,6 +13,9 @@ from directory.models import Permanence, PromeneurPage, StructureType, ThemeTag
 from directory.presenters import distance_label, structure_position, town_name
 from directory.social import PLATFORM_CHOICES
 
+#: Cards per page of the annuaire.
+RESULTS_PER_PAGE = 20
+
 
 def filter_choices(section) -> dict:
     """Options of the annuaire form's selects."""
@@ -76,7 +79,7 @@ def annuaire_context(page, request, section) -> dict:
     from departments.models import DepartmentsIndexPage
     from directory.models import AnnuairePage
 
-    result = annuaire_query(request.GET, section)
+    result = annuaire_query(request.GET, section, page_size=RESULTS_PER_PAGE)
     items = result.items
     wider = result.wider_radius
     return {
