@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -35,8 +36,9 @@ SUGGESTION_OVERFETCH = 2
 
 
 def filters_in_database(backend) -> bool:
-    """True for Wagtail's database backends, which filter search results with plain SQL."""
-    return type(backend).__module__.startswith("modelsearch.backends.database")
+    """True for Wagtail's database backends, which filter search results with plain SQL; False for a remote
+    index (Elasticsearch, OpenSearch), which only knows the indexed FilterFields."""
+    return not isinstance(backend, ElasticsearchBaseSearchBackend)
 
 
 def _candidates(kind: Kind, scope: Scope, backend):

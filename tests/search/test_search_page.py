@@ -24,6 +24,12 @@ def result_titles(html: str) -> list[str]:
     return re.findall(r'class="search-result__title"><a href="[^"]*">([^<]+)</a>', html)
 
 
+def group_titles(html: str, kind: str) -> list[str]:
+    """Titles of one group of the overview (PostgreSQL's stemmer may add news to a query's results)."""
+    marker = f'id="search-group-{kind}"'
+    return result_titles(html.split(marker)[1].split("</section>")[0]) if marker in html else []
+
+
 def test_national_search_groups_kinds_promeneurs_first(world):
     html = search_html("sante")
     assert group_headings(html) == ["promeneurs", "structures", "pages"]
@@ -44,7 +50,7 @@ def test_case_and_accents_do_not_matter(world, typed):
 
 def test_department_site_searches_its_own_tree_and_links_to_the_network(world):
     html = search_html("educatrice", host="18.localhost")
-    assert result_titles(html) == ["Léa, éducatrice spécialisée"]
+    assert group_titles(html, "promeneurs") == ["Léa, éducatrice spécialisée"]
     assert 'href="http://localhost/recherche/?q=educatrice"' in html
     assert "Rechercher dans tout le réseau" in html
     national = search_html("educatrice")
@@ -96,7 +102,7 @@ def test_more_link_and_pagination_per_kind(world, monkeypatch):
     monkeypatch.setattr(views, "RESULTS_PER_KIND", 1)
     monkeypatch.setattr(views, "RESULTS_PER_PAGE", 1)
     overview = search_html("educatrice")
-    assert len(result_titles(overview)) == 1
+    assert len(group_titles(overview, "promeneurs")) == 1
     assert 'href="?q=educatrice&amp;type=promeneurs"' in overview
     assert "Voir les 2 résultats dans « promeneurs »" in overview
 
@@ -117,11 +123,13 @@ def test_more_link_and_pagination_per_kind(world, monkeypatch):
 
 
 def test_unknown_type_shows_the_overview(world):
-    assert group_headings(search_html("educatrice", type="inconnu")) == ["promeneurs"]
+    html = search_html("educatrice", type="inconnu")
+    assert group_headings(html)[0] == "promeneurs"
+    assert "<h1>Résultats pour « educatrice »</h1>" in html
 
 
 def test_results_are_in_the_language_of_the_site(world):
-    english = Locale.objects.create(language_code="en")
+    english, _created = Locale.objects.get_or_create(language_code="en")
     english_home = world.national_home.copy_for_translation(english)
     english_home.save_revision().publish()
     page_en = world.page_national.copy_for_translation(english)
