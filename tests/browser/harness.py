@@ -18,12 +18,28 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 375, "height": 740}
 
+
+def _on_sqlite() -> bool:
+    from django.conf import settings
+
+    return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+
+
+# The front end does not depend on the database engine: make test runs the browser tests in its SQLite
+# pass, where the world is built once per worker and restored before each test with SQLite's backup API.
+# On another engine the world is rebuilt for every test (half a minute each): opt in with PDN_BROWSER_ANY_DB=1.
+RUN_ON_THIS_DATABASE = _on_sqlite() or os.environ.get("PDN_BROWSER_ANY_DB") == "1"
+
 # Every test module of tests/browser carries this.
 browser_test = [
     pytest.mark.browser,
     pytest.mark.skipif(
         not CHROMIUM.exists(),
         reason=f"{CHROMIUM} absent: real-browser tests skipped (make browser, or apt-get install chromium)",
+    ),
+    pytest.mark.skipif(
+        not RUN_ON_THIS_DATABASE,
+        reason="browser tests run in the SQLite pass (PDN_BROWSER_ANY_DB=1 runs them on this database too)",
     ),
 ]
 
