@@ -3,7 +3,7 @@ sites, and none of them scrolls sideways on a 375 px wide phone."""
 
 import pytest
 
-from tests.browser.harness import axe_violations, browser_test, check_page
+from tests.browser.harness import assert_no_axe_violations, axe_violations, browser_test, check_page
 
 pytestmark = browser_test
 
@@ -40,3 +40,14 @@ def test_axe_does_report_violations(page, world):
     )
     rules = {violation["id"] for violation in axe_violations(page)}
     assert {"image-alt", "label"} <= rules
+
+
+def test_500_page_has_no_axe_violation(page, world):
+    """The server error page (no database, no context) rendered in the browser, with its stylesheet."""
+    from django.template.loader import render_to_string
+
+    page.goto(world.url("national_home"))
+    page.set_content(render_to_string("500.html"), wait_until="load")
+    assert page.locator("h1").inner_text() == "Une erreur est survenue"
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).boxShadow") != "none"
+    assert_no_axe_violations(page)
