@@ -9,26 +9,24 @@ INSTALLED_APPS, so the admin cannot switch it on): it would alias every page of 
 every language (wagtail/wagtail-localize#386).
 
 This module holds:
-- what a request or a page offers (`language_links`, `counterpart_url`, `SiteLanguageMiddleware`);
+- what a request or a page offers (`language_links`, `counterpart_url`, `LanguageMiddleware`);
 - the scripted version of the admin's translation workflow (`translate_national_pages`), used by the demo.
 """
 
 import logging
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404
+from django.middleware.locale import LocaleMiddleware
 from django.urls import Resolver404, get_script_prefix, resolve
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 logger = logging.getLogger(__name__)
 
-# Same pattern as Django's LocaleMiddleware uses to read the language from the path.
-LANGUAGE_PREFIX_RE = re.compile(r"^/(\w+([@-]\w+){0,2})(/|$)")
 WAGTAIL_SERVE = "wagtail_serve"
 
 
@@ -48,8 +46,8 @@ def default_language() -> str:
     return settings.LANGUAGE_CODE
 
 
-def language_names() -> dict[str, str]:
-    return dict(settings.LANGUAGES)
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
 
 
 def live_versions(page: Page) -> dict[str, Page]:
@@ -81,12 +79,14 @@ def site_offers_language(request, language: str) -> bool:
 
 
 def split_language_prefix(path: str) -> tuple[str | None, str]:
-    """("en", "/annuaire/") for "/en/annuaire/"; (None, path) when the path has no language prefix."""
-    match = LANGUAGE_PREFIX_RE.match(path)
-    language = translation.get_language_from_path(path) if match else None
-    if language is None:
-        return None, path
-    return language, "/" + path[match.end() :]
+    """("en", "/annuaire/") for "/en/annuaire/"; (None, path) when the path has no language prefix.
+
+    Strict, unlike Django's get_language_from_path, which reads "/en-pratique/" (a French page) as English
+    because "en-pratique" looks like a regional variant of "en"."""
+    segment, _slash, rest = path.lstrip("/").partition("/")
+    if segment in language_codes():
+        return segment, "/" + rest
+    return None, path
 
 
 def path_in_language(neutral_path: str, language: str) -> str:
@@ -179,19 +179,19 @@ def language_links(request, page: Page | None = None, section=None) -> list[Lang
     ]
 
 
-class SiteLanguageMiddleware:
-    """404 for a language prefix the requested site has no content in (/en/ on a French-only département),
-    instead of Wagtail serving the French tree under /en/ (Page.route_for_request falls back to the
-    untranslated root). Goes right after LocaleMiddleware, so the 404 page is in the requested language."""
+class LanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, with the language read from the URL only and strictly: /en/… is English,
+    anything else French (no cookie or Accept-Language: a URL always shows the same language, and a French
+    slug such as "en-pratique" stays French). A language prefix the requested site has no content in (/en/
+    on a French-only département) is a 404, in that language, instead of Wagtail serving the French tree
+    under /en/ (Page.route_for_request falls back to the untranslated root)."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
+    def process_request(self, request):
         language, _neutral = split_language_prefix(request.path_info)
+        translation.activate(language or default_language())
+        request.LANGUAGE_CODE = translation.get_language()
         if language and not site_offers_language(request, language):
             raise Http404("This site has no content in this language.")
-        return self.get_response(request)
 
 
 # --------------------------------------------------------------------------------------------------------

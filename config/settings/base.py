@@ -67,8 +67,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    "home.i18n.SiteLanguageMiddleware",  # /en/ on a site without English content: 404 (home/i18n.py)
+    # Django's LocaleMiddleware, strict about the /en/ prefix and 404 for a language the site lacks.
+    "home.i18n.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -256,7 +256,18 @@ def test_english_without_any_english_content_is_a_404(national_home):
     assert '<html lang="en"' in response.content.decode()
 
 
-@pytest.mark.parametrize("path", ["/de/", "/de/annuaire/", "/xx/"])
+def test_french_slug_that_looks_like_a_language_stays_french(english_national):
+    # Django's own LocaleMiddleware reads "en-pratique" as a variant of "en" and the page 404s.
+    home = NationalHomePage.objects.get(locale__language_code="fr")
+    page = ContentPage(title="En pratique", slug="en-pratique")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    response = get("/en-pratique/")
+    assert response.status_code == 200
+    assert '<html lang="fr"' in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/de/", "/de/annuaire/", "/xx/", "/EN/"])
 def test_language_the_site_does_not_offer_is_a_404(english_national, path):
     assert get(path).status_code == 404
 
