@@ -39,6 +39,7 @@ class RoleGroup(models.Model):
         verbose_name_plural = _("groupes de rôle")
         permissions = [
             ("view_network", _("Consulter en lecture seule les pages de tout le réseau")),
+            ("change_promeneur_status", _("Modifier le statut des promeneurs (labellisation, suspension)")),
         ]
         constraints = [
             models.UniqueConstraint(

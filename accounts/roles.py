@@ -38,6 +38,9 @@ WORKFLOW_NAME = "Validation par la coordination"
 ACCESS_ADMIN = ("wagtailadmin", "access_admin")
 SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
 VIEW_NETWORK = ("accounts", "view_network")
+# For PromeneurPage's status panels (FieldPanel(..., permission="accounts.change_promeneur_status")): the
+# coordinations see them, the structures do not (and accounts.signals keeps the status out of their revisions).
+CHANGE_PROMENEUR_STATUS = ("accounts", "change_promeneur_status")
 CHANGE_SITE_IDENTITY = ("departments", "change_siteidentity")
 
 CNAF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -206,7 +209,7 @@ def setup_department_roles(result) -> Group:
     group = _role_group(
         RoleGroup.Kind.COORDINATION, coordination_group_name(department), department=department
     )
-    grant_global(group, ACCESS_ADMIN, SUBMIT_TRANSLATION)
+    grant_global(group, ACCESS_ADMIN, SUBMIT_TRANSLATION, CHANGE_PROMENEUR_STATUS)
     for home in _with_translations(result.home):
         grant_page(group, home, COORDINATION_PAGE_PERMISSIONS)
     grant_collection(group, result.collection, ALL_MEDIA_PERMISSIONS)

@@ -28,8 +28,12 @@ def _structure_saved(structure, created, update_fields):
 
     if structure.locale_id != Locale.get_default().pk:
         return  # a translation: copy_for_translation_done gives it the group of its source
-    if not created and update_fields is not None and "title" not in update_fields:
-        return  # a revision being saved: nothing the group depends on has changed
+    if not created:
+        if update_fields is not None and "title" not in update_fields:
+            return  # a revision being saved: nothing the group depends on has changed
+        group = roles.structure_group(structure)
+        if group is not None and group.name == roles.structure_group_name(structure)[: roles.GROUP_NAME_MAX]:
+            return  # set up when the structure was created, and not renamed since
     roles.ensure_structure_role(structure)
 
 

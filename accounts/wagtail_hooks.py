@@ -49,6 +49,15 @@ def guard_wagtail_localize_urls():
     ]
 
 
+@hooks.register("register_permissions")
+def register_accounts_permissions():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="accounts", codename__in=["view_network", "change_promeneur_status"]
+    )
+
+
 # Menus -----------------------------------------------------------------------------------------------------
 
 

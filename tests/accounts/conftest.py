@@ -25,3 +25,8 @@ def client_for(world, db):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _every_test_in_a_savepoint(db):
+    """Every test here uses the database; with `world`, this is what rolls its changes back."""

@@ -221,3 +221,27 @@ def test_menus_follow_the_roles(world, client_for):
     assert reverse("directory_admin:promeneurs") not in home["cnaf"]
     assert reverse("accounts_admin:network_pages") in home["cnaf"]
     assert reverse("accounts_admin:network_pages") not in home["coordination_18"]
+
+
+def test_status_panels_permission_is_for_coordinations_only(world):
+    from django.contrib.auth import get_user_model
+
+    def fresh_user(role):
+        return get_user_model().objects.get(pk=world.users[role].pk)
+
+    assert fresh_user("coordination_18").has_perm("accounts.change_promeneur_status")
+    assert fresh_user("superuser").has_perm("accounts.change_promeneur_status")
+    for role in ("structure_a", "cnaf"):
+        assert not fresh_user(role).has_perm("accounts.change_promeneur_status")
+
+
+def test_completeness_panel(world, rf):
+    from directory.admin_views import CompletenessPanel
+    from directory.models import PromeneurPage
+
+    page = PromeneurPage.objects.get(pk=world.pages["promeneur_a"].pk)
+    request = rf.get("/")
+    request.user = world.users["coordination_18"]
+    panel = CompletenessPanel(heading="Complétude").bind_to_model(PromeneurPage)
+    html = panel.get_bound_panel(instance=page, request=request, form=None).render_html()
+    assert "4 sur 5" in html and "✗ Photo" in html and "✓ Prénom" in html
