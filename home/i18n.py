@@ -221,10 +221,21 @@ def national_pages_to_translate(home: Page | None = None) -> list[Page]:
     return [home.specific, *sections]
 
 
-def _check_is_national(page: Page) -> None:
+def reaches_departements(page: Page, include_subtree: bool = False) -> bool:
+    """Whether translating `page` (with its subtree) would copy département pages into another language.
+    Départements stay French (wagtail-localize#386): the admin's "Translate this page" with "Include
+    subtree" on the national home would copy every département's site. For admin guards
+    (accounts/localize_guard.py) and translate_national_pages()."""
     from departments.models import DepartmentHomePage, DepartmentsIndexPage
 
-    if Page.objects.ancestor_of(page, inclusive=True).type(DepartmentsIndexPage, DepartmentHomePage).exists():
+    types = (DepartmentsIndexPage, DepartmentHomePage)
+    if Page.objects.ancestor_of(page, inclusive=True).type(*types).exists():
+        return True
+    return include_subtree and Page.objects.descendant_of(page).type(*types).exists()
+
+
+def _check_is_national(page: Page) -> None:
+    if reaches_departements(page):
         raise ValueError(
             f"{page.url_path} belongs to a département: only national pages are translated here."
         )

@@ -13,10 +13,9 @@ from django.utils.translation import trans_real
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 from wagtail_localize.models import LocaleSynchronization, Translation
-from wagtail_localize.operations import translate_object
 
 from directory.models import AnnuairePage, PromeneurPage, StructurePage
-from home.i18n import source_version, translate_national_pages
+from home.i18n import reaches_departements, source_version, translate_national_pages
 from home.models import ContentPage, LegalPage, NationalHomePage
 from news.models import NewsIndexPage
 
@@ -142,9 +141,11 @@ def test_departement_pages_are_refused(cher):
 
 
 def test_po_export_and_import_for_an_outside_translator(national_home, admin_client):
-    """The admin workflow: submit the page, download its PO file, upload it translated, publish."""
-    translate_object(national_home, [Locale.objects.get(language_code="en")])
-    record = Translation.objects.get(source__object_id=national_home.translation_key)
+    """The admin workflow: "Translate this page", download its PO file, upload it translated, publish."""
+    english = Locale.objects.get(language_code="en")
+    submit = admin_client.post(f"/admin/localize/submit/page/{national_home.pk}/", {"locales": [english.pk]})
+    assert submit.status_code == 302
+    record = Translation.objects.get(source__object_id=national_home.translation_key, target_locale=english)
     download = admin_client.get(f"/admin/localize/translate/{record.pk}/pofile/download/")
     assert download.status_code == 200
     po = polib.pofile(download.content.decode())
@@ -155,10 +156,22 @@ def test_po_export_and_import_for_an_outside_translator(national_home, admin_cli
         {"file": _uploaded_po(po), "next": "/admin/"},
     )
     assert upload.status_code == 302
-    record.save_target(publish=False)
-    english = record.get_target_instance()
-    english.get_latest_revision().publish()
+    assert record.get_progress()[0] == record.get_progress()[1]
+    record.save_target(publish=False)  # the editor's "Publish in English"
+    record.get_target_instance().get_latest_revision().publish()
     assert "Youth and parenting professionals" in get("/en/").content.decode()
+    # Only the submitted page was copied: no département page.
+    assert not Page.objects.filter(locale=english, url_path__contains="departements").exists()
+
+
+def test_translating_the_national_subtree_would_reach_departements(cher):
+    assert reaches_departements(cher.home)
+    assert reaches_departements(cher.home.get_children().first())
+    national = NationalHomePage.objects.get(locale__language_code="fr")
+    assert not reaches_departements(national)
+    assert reaches_departements(national, include_subtree=True)
+    annuaire = AnnuairePage.objects.child_of(national).get()
+    assert not reaches_departements(annuaire, include_subtree=True)
 
 
 def _uploaded_po(po):
