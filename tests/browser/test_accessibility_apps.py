@@ -2,6 +2,7 @@
 impact, on a desktop viewport and on a 375 px phone (which must not scroll sideways)."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.harness import assert_no_axe_violations, browser_test, check_page
 
@@ -54,11 +55,21 @@ def test_verification_finds_a_promeneur(page, world):
 
 def test_autocomplete_open_is_accessible(page, world):
     page.goto(world.url("national_home"))
+    # The script gives up on answers slower than 2 s (the plain form still works): warm the endpoint
+    # up, and type again if a loaded machine was too slow once.
+    page.request.get(world.url("national_home") + "recherche/suggestions/?q=anim")
     search = page.locator("#header-search-q")
     search.click()
     search.press_sequentially("anim", delay=40)
     listbox = page.locator("[role=listbox]:not([hidden])")
-    listbox.wait_for(state="visible")
+    for _attempt in range(3):
+        try:
+            listbox.wait_for(state="visible", timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            search.press("Backspace")
+            search.press_sequentially("m", delay=40)
+    assert listbox.is_visible(), "the suggestions list never opened"
     assert listbox.locator("[role=option]").count() >= 1
     assert search.get_attribute("aria-expanded") == "true"
     assert_no_axe_violations(page, known=KNOWN)
