@@ -1,12 +1,174 @@
+"""Admin side of the annuaire: the "Promeneurs" listing (filters, charte completeness, status actions),
+the status buttons on promeneur pages, the audit log actions. The status logic and the completeness panel
+are in directory/admin_views.py."""
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import include, path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, TitleColumn, UpdatedAtColumn
+from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from directory import admin_views
+
+# The "Promeneurs" listing ------------------------------------------------------------------------------------
+
+
+def _structure_choices(request):
+    from directory.models import StructurePage
+
+    if request is None:
+        return StructurePage.objects.none()
+    structures = StructurePage.objects.all()
+    if not request.user.is_superuser:
+        editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
+        structures = structures.filter(pk__in=editable.values("pk"))
+    return structures.order_by("title")
+
+
+def _mission_choices(request=None):
+    from directory.models import MissionTag
+
+    return MissionTag.objects.order_by("name")
+
+
+def _status_choices():
+    from directory.models import PromeneurStatus
+
+    return PromeneurStatus.choices
+
+
+class PromeneursFilterSet(WagtailFilterSet):
+    mission = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Mission"),
+        queryset=_mission_choices,
+        field_name="tagged_missions__tag",
+        empty_label=gettext_lazy("Toutes"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Statut"), choices=_status_choices, empty_label=gettext_lazy("Tous")
+    )
+    structure = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Structure"),
+        queryset=_structure_choices,
+        field_name="structure",
+        empty_label=gettext_lazy("Toutes"),
+    )
+    completeness = django_filters.ChoiceFilter(
+        label=gettext_lazy("Complétude (charte)"),
+        choices=[
+            ("complete", gettext_lazy("Fiches complètes")),
+            ("incomplete", gettext_lazy("Fiches incomplètes")),
+        ],
+        method="filter_completeness",
+        empty_label=gettext_lazy("Toutes"),
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def filter_completeness(self, queryset, name, value):
+        from directory.models import Permanence, SocialProfile
+
+        complete = (
+            ~Q(first_name="")
+            & (Q(photo__isnull=False) | Q(structure__logo__isnull=False))
+            & Q(structure__isnull=False)
+            & Q(Exists(SocialProfile.objects.filter(promeneur=OuterRef("pk"))))
+            & Q(Exists(Permanence.objects.filter(promeneur=OuterRef("pk"))))
+        )
+        if value == "complete":
+            return queryset.filter(complete)
+        if value == "incomplete":
+            return queryset.exclude(complete)
+        return queryset
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        return instance.get_status_display()
+
+
+class CompletenessColumn(Column):
+    def get_value(self, instance):
+        return admin_views.completeness_html(instance)
+
+
+class StatusActionsColumn(Column):
+    cell_template_name = "directory/admin/status_actions_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        specs = admin_views._status_actions()
+        context["actions"] = (
+            [
+                {
+                    "url": reverse("directory_admin:promeneur_status", args=[instance.pk, name])
+                    + "?next="
+                    + reverse("directory_admin:promeneurs"),
+                    "label": specs[name]["label"],
+                }
+                for name in admin_views.available_status_actions(request.user, instance)
+            ]
+            if request
+            else []
+        )
+        context["page"] = instance
+        return context
+
+
+class PromeneursReportView(ReportView):
+    page_title = gettext_lazy("Promeneurs")
+    header_icon = "user"
+    index_url_name = "directory_admin:promeneurs"
+    index_results_url_name = "directory_admin:promeneurs_results"
+    filterset_class = PromeneursFilterSet
+    paginate_by = 50
+    list_export = ["first_name", "title", "structure", "department", "status", "live"]
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label=gettext_lazy("Fiche"),
+                url_name="wagtailadmin_pages:edit",
+            ),
+            Column("structure", label=gettext_lazy("Structure")),
+            Column("department", label=gettext_lazy("Département"), accessor="department.code"),
+            StatusColumn("status", label=gettext_lazy("Statut")),
+            LiveStatusTagColumn(label=gettext_lazy("Publication")),
+            CompletenessColumn("completeness", label=gettext_lazy("Complétude (charte)")),
+            UpdatedAtColumn(),
+            StatusActionsColumn("actions", label=gettext_lazy("Actions")),
+        ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not admin_views.user_sees_promeneurs(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return (
+            admin_views.editable_promeneurs(self.request.user)
+            .select_related("structure", "department", "photo", "structure__logo")
+            .annotate(_updated_at=F("latest_revision_created_at"))
+            .order_by("department__sort_key", "structure__title", "first_name")
+            .distinct()
+        )
+
 
 _ICONS = {admin_views.SUSPEND: "warning", admin_views.REACTIVATE: "rotate", admin_views.WITHDRAW: "cross"}
 
@@ -14,10 +176,10 @@ _ICONS = {admin_views.SUSPEND: "warning", admin_views.REACTIVATE: "rotate", admi
 @hooks.register("register_admin_urls")
 def register_directory_admin_urls():
     urls = [
-        path("promeneurs/", admin_views.PromeneursReportView.as_view(), name="promeneurs"),
+        path("promeneurs/", PromeneursReportView.as_view(), name="promeneurs"),
         path(
             "promeneurs/resultats/",
-            admin_views.PromeneursReportView.as_view(results_only=True),
+            PromeneursReportView.as_view(results_only=True),
             name="promeneurs_results",
         ),
         path(
