@@ -54,6 +54,15 @@ def blocking_ancestor(user, page, locales):
     return None
 
 
+def copies_departements(page) -> bool:
+    """A national page whose subtree holds département sites (the national home, /departements/): with
+    "include subtree", wagtail-localize would copy every département into the other language. Even for
+    administrators. (A département translating its own subtree is fine.)"""
+    from home.i18n import reaches_departements
+
+    return reaches_departements(page, include_subtree=True) and not reaches_departements(page)
+
+
 def submit_page_translation(request, page_id):
     page = get_object_or_404(Page, id=page_id).specific
     # The view translates the alias's original page when given an alias.
@@ -61,6 +70,15 @@ def submit_page_translation(request, page_id):
     if not can_translate(request.user, source):
         raise PermissionDenied
     if request.method == "POST":
+        if request.POST.get("include_subtree") and copies_departements(source):
+            messages.error(
+                request,
+                _(
+                    "Traduire cette page avec ses sous-pages copierait les sites des départements, qui restent "
+                    "en français : traduisez les rubriques nationales une par une."
+                ),
+            )
+            return redirect(request.get_full_path())
         locales = Locale.objects.filter(pk__in=[v for v in request.POST.getlist("locales") if v.isdigit()])
         blocker = blocking_ancestor(request.user, source, locales)
         if blocker is not None:

@@ -245,3 +245,19 @@ def test_completeness_panel(world, rf):
     panel = CompletenessPanel(heading="Complétude").bind_to_model(PromeneurPage)
     html = panel.get_bound_panel(instance=page, request=request, form=None).render_html()
     assert "4 sur 5" in html and "✗ Photo" in html and "✓ Prénom" in html
+
+
+def test_nobody_translates_the_departements_through_a_national_subtree(world, client_for):
+    from departments.models import DepartmentHomePage
+
+    Page.objects.get(translation_key=world.national_home.translation_key, locale=world.english).delete()
+    client = client_for("superuser")
+    before = Page.objects.filter(locale=world.english).count()
+    response = client.post(
+        f"/admin/localize/submit/page/{world.national_home.pk}/",
+        {"locales": [str(world.english.pk)], "include_subtree": "on"},
+    )
+    assert response.status_code == 302
+    assert Page.objects.filter(locale=world.english).count() == before
+    assert not DepartmentHomePage.objects.filter(locale=world.english).exists()
+    assert "copierait les sites des départements" in client.get(response["Location"]).content.decode()
