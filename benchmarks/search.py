@@ -83,6 +83,7 @@ def main():
     parser.add_argument(
         "--write-readme", action="store_true", help='rewrite the "Search" section of README.md'
     )
+    parser.add_argument("--keep", action="store_true", help="keep the throwaway databases (to profile them)")
     parser.add_argument("--worker", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -116,6 +117,7 @@ def passthrough(args) -> list[str]:
         f"--promeneurs={args.promeneurs}",
         f"--pages={args.pages}",
         f"--repeat={args.repeat}",
+        *(["--keep"] if args.keep else []),
     ]
 
 
@@ -218,7 +220,10 @@ def run_worker(args) -> dict:
             "update_index_s": update_index_s,
         } | timings
     finally:
-        cleanup()
+        if args.keep:
+            log(f"kept {os.environ['DATABASE_URL']}")
+        else:
+            cleanup()
 
 
 def prepare_database(args):

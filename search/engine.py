@@ -27,6 +27,7 @@ from wagtail.search.backends import get_search_backend
 
 from search.kinds import KINDS, Kind, Scope
 from search.query import SearchQuery
+from search.ranking import is_sqlite_backend, pages_in_order, ranked_ids
 
 logger = logging.getLogger(__name__)
 
@@ -65,15 +66,20 @@ class KindResults:
         self.kind = kind
         self.scope = scope
         self.backend = backend or get_search_backend()
-        self._exact = filters_in_database(self.backend)
-        self._results = self.backend.search(
-            query.text, _candidates(kind, scope, self.backend), operator="and", order_by_relevance=True
-        )
         self._count = None
+        self._ranked_ids = self._results = None
+        if is_sqlite_backend(self.backend):
+            self._ranked_ids = ranked_ids(self.backend, kind.model, kind.visible(scope), query.text)
+        else:
+            candidates = _candidates(kind, scope, self.backend)
+            self._results = self.backend.search(
+                query.text, candidates, operator="and", order_by_relevance=True
+            )
 
     def count(self) -> int:
         if self._count is None:
-            self._count = self._results.count()
+            ranked = self._ranked_ids if self._ranked_ids is not None else self._results
+            self._count = ranked.count()
         return self._count
 
     def __len__(self):
@@ -82,8 +88,10 @@ class KindResults:
     def __getitem__(self, item):
         if not isinstance(item, slice):
             raise TypeError("KindResults only support slices")
+        if self._ranked_ids is not None:
+            return pages_in_order(self.kind.prepare(self.kind.model.objects.all()), self._ranked_ids[item])
         pages = list(self._results[item])
-        if self._exact:
+        if filters_in_database(self.backend):
             return pages
         return keep_visible(pages, self.kind.visible(self.scope))
 
@@ -150,21 +158,26 @@ def suggest(scope: Scope, query: SearchQuery, limit: int = MAX_SUGGESTIONS, back
     if query.is_empty:
         return []
     backend = backend or get_search_backend()
-    exact = filters_in_database(backend)
-    if exact:
-        candidates, fetch = KINDS.visible_pages(scope), limit
-    else:
-        candidates, fetch = scope.pages(Page), limit * SUGGESTION_OVERFETCH
     budget = settings.SEARCH_AUTOCOMPLETE_BUDGET_MS
     try:
         with database_time_budget(budget):
-            results = backend.autocomplete(
-                query.text, candidates.specific(), operator="and", order_by_relevance=True
-            )
-            pages = list(results[:fetch])
-            if not exact:
-                pages = keep_visible(pages, KINDS.visible_pages(scope))
+            return _suggested_pages(scope, query, limit, backend)
     except DatabaseError:
         logger.info("Suggestions for %r cut after %s ms", query.text, budget)
         return None
-    return pages[:limit]
+
+
+def _suggested_pages(scope: Scope, query: SearchQuery, limit: int, backend) -> list:
+    if is_sqlite_backend(backend):
+        ids = ranked_ids(backend, Page, KINDS.visible_pages(scope), query.text, autocomplete=True)[:limit]
+        return pages_in_order(Page.objects.specific(), ids)
+    if filters_in_database(backend):
+        results = backend.autocomplete(
+            query.text, KINDS.visible_pages(scope).specific(), operator="and", order_by_relevance=True
+        )
+        return list(results[:limit])
+    results = backend.autocomplete(
+        query.text, scope.pages(Page).specific(), operator="and", order_by_relevance=True
+    )
+    pages = list(results[: limit * SUGGESTION_OVERFETCH])
+    return keep_visible(pages, KINDS.visible_pages(scope))[:limit]

@@ -7,6 +7,7 @@ its subtree) in the language of that home. Each kind says, in SQL, which of its 
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -28,11 +29,17 @@ class Scope:
     def for_section(cls, section) -> "Scope":
         return cls(home=section.home)
 
+    @cached_property
+    def private_q(self) -> Q:
+        """Pages under a view restriction. Wagtail's ``public()`` reads the restrictions on every call; a
+        search builds several querysets, so they are read once per search here."""
+        return Page.objects.all().private_q()
+
     def pages(self, model) -> QuerySet:
         """Live, public pages of ``model`` in this scope and language (indexed FilterFields only)."""
         return (
             model.objects.live()
-            .public()
+            .exclude(self.private_q)
             .descendant_of(self.home, inclusive=True)
             .filter(locale_id=self.home.locale_id)
         )

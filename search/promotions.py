@@ -38,6 +38,8 @@ def promotions_for(scope: Scope, query: SearchQuery, *, is_national: bool) -> li
         for promotion in SearchPromotion.objects.select_related("query", "page").order_by("sort_order", "pk")
         if _same_query(promotion, query)
     ]
+    if not promotions:
+        return []
     page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
     visible_ids = set(KINDS.visible_pages(scope).filter(id__in=page_ids).values_list("id", flat=True))
     shown = []

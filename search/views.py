@@ -9,6 +9,7 @@ import logging
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -113,8 +114,10 @@ def _record(section, query, results_count):
     """Count the search for the site's report and Wagtail's installation-wide search terms. A failure here
     must never cost the visitor their results."""
     try:
-        SearchQueryLog.record(section.home, query.display, results_count)
-        Query.get(query.display).add_hit()
+        # One transaction: a single commit (and disk sync on SQLite) for the four small writes.
+        with transaction.atomic():
+            SearchQueryLog.record(section.home, query.display, results_count)
+            Query.get(query.display).add_hit()
     except Exception:
         logger.exception("Could not log the search %r", query.display)
 
