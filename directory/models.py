@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from directory.social import PLATFORM_CHOICES, PLATFORMS, normalise_profile, validate_profile_url
+from geo.text import fold
 from home.models import BasePage
 
 
@@ -225,7 +226,19 @@ class StructurePage(BasePage):
         if self.commune_id and not self.postcode:
             self.postcode = self.commune.main_postcode
         self.department = self._department_from_tree()
+        commune_changed = (
+            self.pk is not None
+            and StructurePage.objects.filter(pk=self.pk).exclude(commune_id=self.commune_id).exists()
+        )
         super().save(*args, **kwargs)
+        if commune_changed:
+            self.refresh_promeneur_sort_keys()
+
+    def refresh_promeneur_sort_keys(self):
+        promeneurs = list(PromeneurPage.objects.filter(structure=self).only("pk", "first_name"))
+        for promeneur in promeneurs:
+            promeneur.sort_key = annuaire_sort_key(self, promeneur.first_name)
+        PromeneurPage.objects.bulk_update(promeneurs, ["sort_key"])
 
     def _department_from_tree(self):
         from departments.models import DepartmentHomePage
@@ -318,6 +331,12 @@ class PromeneurQuerySet(PageQuerySet):
 
 
 PromeneurManager = PageManager.from_queryset(PromeneurQuerySet)
+
+
+def annuaire_sort_key(structure, first_name: str) -> str:
+    """The annuaire's default order: town, then first name, accent- and case-insensitive."""
+    town = structure.commune.name if structure is not None and structure.commune_id else ""
+    return f"{fold(town)}|{fold(first_name)}"[:200]
 
 
 class PromeneurPageForm(WagtailAdminPageForm):
@@ -441,6 +460,9 @@ class PromeneurPage(BasePage):
         on_delete=models.PROTECT,
         related_name="promeneurs",
     )
+    # Denormalised too: the annuaire's default order (town, then first name), indexed with the status so that
+    # a page of results is read in index order instead of sorting tens of thousands of rows.
+    sort_key = models.CharField(max_length=200, blank=True, default="", editable=False)
 
     objects = PromeneurManager()
     base_form_class = PromeneurPageForm
@@ -509,6 +531,12 @@ class PromeneurPage(BasePage):
     class Meta:
         verbose_name = _("promeneur")
         verbose_name_plural = _("promeneurs")
+        indexes = [
+            models.Index(fields=["status", "sort_key", "page_ptr"], name="promeneur_annuaire_order"),
+            models.Index(
+                fields=["department", "status", "sort_key", "page_ptr"], name="promeneur_dept_annuaire_order"
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -553,6 +581,10 @@ class PromeneurPage(BasePage):
             if isinstance(structure, StructurePage):
                 self.structure_id = structure.pk
                 self.department_id = structure.department_id
+                self.sort_key = annuaire_sort_key(structure, self.first_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "first_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key"}
         super().save(*args, **kwargs)
 
     def completeness(self) -> list[tuple[str, bool]]:

@@ -69,10 +69,31 @@ def suggestion_links(result) -> list[dict]:
     return links
 
 
+def first_live_page(model, **filters):
+    """The first live, public page of a page type that has few pages (annuaires, index pages).
+
+    Its own table is read first (``pk__in``): on SQLite, filters on the tree (depth, ``path LIKE``) use no
+    index and would otherwise scan every page of the site, tens of thousands with the promeneurs."""
+    own_rows = model.objects.values("pk")
+    return model.objects.filter(pk__in=own_rows, **filters).live().public().order_by("path").first()
+
+
 def national_page_url(model, request) -> str:
     """URL of the national site's page of this type (the national annuaire, the list of départements)."""
-    page = model.objects.live().public().filter(depth=3).first()
+    page = first_live_page(model, depth=3)
     return page.get_url(request) if page else ""
+
+
+def section_annuaire(section):
+    """The section's annuaire page (like ``section.annuaire``, without scanning the page tree)."""
+    from directory.models import AnnuairePage
+
+    if section is None:
+        return None
+    home = section.home
+    return first_live_page(
+        AnnuairePage, path__startswith=home.path, depth=home.depth + 1, locale=home.locale_id
+    )
 
 
 def annuaire_context(page, request, section) -> dict:
@@ -100,6 +121,7 @@ def annuaire_context(page, request, section) -> dict:
 
 # --- promeneur profile ---------------------------------------------------------------------------------------
 
+PERMANENCE_TIME_ZONE = "Europe/Paris"
 #: Weekdays in the order of the weekly table.
 WEEKDAYS = Permanence.Weekday.choices
 
@@ -112,16 +134,18 @@ def permanence_rows(promeneur, now=None) -> tuple[list[dict], bool]:
     slots = sorted(promeneur.permanences.all(), key=lambda slot: (slot.weekday, slot.start_time))
     online_now = False
     rows = []
-    for weekday, label in WEEKDAYS:
-        day_slots = []
-        for slot in slots:
-            if slot.weekday != weekday:
-                continue
-            is_open = slot.is_open_at(now)
-            online_now = online_now or is_open
-            day_slots.append({"slot": slot, "open": is_open})
-        if day_slots:
-            rows.append({"weekday": weekday, "label": label, "slots": day_slots})
+    # Slots are announced in Paris time, whatever time zone a request may have activated.
+    with timezone.override(PERMANENCE_TIME_ZONE):
+        for weekday, label in WEEKDAYS:
+            day_slots = []
+            for slot in slots:
+                if slot.weekday != weekday:
+                    continue
+                is_open = slot.is_open_at(now)
+                online_now = online_now or is_open
+                day_slots.append({"slot": slot, "open": is_open})
+            if day_slots:
+                rows.append({"weekday": weekday, "label": label, "slots": day_slots})
     return rows, online_now
 
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET
 
 from departments.models import DepartmentsIndexPage
 from directory.annuaire import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, build_query, clean_text, iter_all_promeneurs
-from directory.pages import national_page_url
+from directory.pages import national_page_url, section_annuaire
 from directory.presenters import api_item, mission_tags, networks, theme_tags, town_name
 from directory.social import MAX_URL_LENGTH
 from directory.verification import verify_profile
@@ -74,6 +74,8 @@ def api(request):
     params = result.params
     payload = {
         "count": result.count,
+        # True when there are more results than "count" (MAX_LISTED_RESULTS): narrow the query to see them.
+        "count_capped": result.count_capped,
         "page": page.number,
         "page_size": page_size,
         "num_pages": page.paginator.num_pages,
@@ -201,7 +203,7 @@ def verify(request):
     verification = None
     if form.is_bound and form.is_valid():
         verification = verify_profile(clean_text(form.cleaned_data["profil"], MAX_URL_LENGTH), section)
-    annuaire = section.annuaire if section else None
+    annuaire = section_annuaire(section)
     context = {
         "form": form,
         "verification": verification,

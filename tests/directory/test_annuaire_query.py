@@ -185,3 +185,39 @@ def test_pagination(national):
     near = annuaire_query(QueryDict("pres_de=18000&rayon=200&page=2"), national, page_size=3)
     assert names(near.items) == ["Hugo"]
     assert near.count == 4
+
+
+def test_long_listings_are_capped_and_say_so(national, monkeypatch):
+    monkeypatch.setattr("directory.annuaire.MAX_LISTED_RESULTS", 3)
+    result = annuaire_query(QueryDict(""), national, page_size=2)
+    assert result.count == 3 and result.count_capped
+    assert result.page.paginator.num_pages == 2
+    exact = annuaire_query(QueryDict("mission=jeunesse"), national, page_size=2)
+    assert exact.count == 3 and not exact.count_capped
+    near = annuaire_query(QueryDict("pres_de=18000&rayon=200"), national, page_size=2)
+    assert near.count == 4 and not near.count_capped  # bounded by the radius: always exact
+
+
+def test_sort_key_follows_the_structure_town_and_the_first_name(world):
+    from directory.models import PromeneurPage
+
+    assert PromeneurPage.objects.get(pk=world.lea.pk).sort_key == "bourges|lea"
+    world.bourges.commune = known_commune("vierzon")
+    world.bourges.postcode = ""
+    world.bourges.save_revision().publish()
+    assert PromeneurPage.objects.get(pk=world.lea.pk).sort_key == "vierzon|lea"
+    world.karim.first_name = "Élodie"
+    world.karim.save_revision().publish()
+    assert PromeneurPage.objects.get(pk=world.karim.pk).sort_key == "vierzon|elodie"
+
+
+def test_moving_a_promeneur_updates_structure_department_and_sort_key(world):
+    from directory.models import PromeneurPage
+
+    world.hugo.move(world.bobigny, pos="last-child")
+    moved = PromeneurPage.objects.get(pk=world.hugo.pk)
+    assert (moved.structure_id, moved.department.code, moved.sort_key) == (
+        world.bobigny.pk,
+        "93",
+        "bobigny|hugo",
+    )

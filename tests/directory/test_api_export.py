@@ -152,3 +152,15 @@ def test_export_neutralises_spreadsheet_formulas(world, coordinator):
     )
     lines = rows(export(coordinator, q="animateur"))[1:]
     assert [line[1:3] for line in lines] == [['\'=HYPERLINK("http://x.invalid")', "'+33 animateur"]]
+
+
+def test_api_count_capped_flag(world, monkeypatch):
+    assert api()["count_capped"] is False
+    monkeypatch.setattr("directory.annuaire.MAX_LISTED_RESULTS", 2)
+    data = api()
+    assert data["count"] == 2 and data["count_capped"] is True
+
+
+def test_export_is_never_capped(world, coordinator, monkeypatch):
+    monkeypatch.setattr("directory.annuaire.MAX_LISTED_RESULTS", 2)
+    assert len(rows(export(coordinator))) == 1 + 5

@@ -216,3 +216,11 @@ def test_structure_whose_convention_ended_stays_visible_without_promeneurs(world
     page = text(response)
     assert card_names(page) == []
     assert "La convention de cette structure avec la Caf est arrivée à échéance" in page
+
+
+def test_capped_listing_says_there_are_more(world, monkeypatch):
+    monkeypatch.setattr("directory.annuaire.MAX_LISTED_RESULTS", 3)
+    monkeypatch.setattr("directory.pages.RESULTS_PER_PAGE", 3)
+    page = text(get("/annuaire/"))
+    assert "Plus de 3 promeneurs trouvés" in page
+    assert "précisez votre recherche" in page
