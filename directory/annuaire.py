@@ -374,10 +374,10 @@ def _sqlite_match_ids(backend, words: str):
     )
 
 
-def structures_within(commune: Commune, radius_km: int):
-    """Ids and positions of structures inside the bounding box of the circle (a cheap SQL pre-filter; the
-    exact haversine distance is computed afterwards). A structure's position is its own coordinates when
-    typed in, else its commune's."""
+def structure_distances(commune: Commune, radius_km: int) -> dict[int, float]:
+    """Distance (km) from ``commune`` of every structure within the radius. The bounding box of the circle is
+    a cheap SQL pre-filter; the exact haversine distance is computed on the few structures inside it. A
+    structure's position is its own coordinates when typed in, else its commune's."""
     min_lat, max_lat, min_lon, max_lon = bounding_box(commune.latitude, commune.longitude, radius_km)
     own = Q(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
     from_commune = Q(
@@ -385,7 +385,17 @@ def structures_within(commune: Commune, radius_km: int):
         commune__latitude__range=(min_lat, max_lat),
         commune__longitude__range=(min_lon, max_lon),
     )
-    return StructurePage.objects.filter(own | from_commune)
+    rows = StructurePage.objects.filter(own | from_commune).values_list(
+        "pk", "latitude", "longitude", "commune__latitude", "commune__longitude"
+    )
+    distances = {}
+    for pk, lat, lon, commune_lat, commune_lon in rows:
+        if lat is None or lon is None:
+            lat, lon = commune_lat, commune_lon
+        distance = haversine_km(commune.latitude, commune.longitude, lat, lon)
+        if distance <= radius_km:
+            distances[pk] = distance
+    return distances
 
 
 def with_card_relations(queryset):
@@ -406,29 +416,13 @@ DEFAULT_ORDER = ("sort_key", "pk")
 
 
 def _distance_ordered_ids(queryset, params: AnnuaireParams) -> tuple[list[int], dict[int, float]]:
-    """Ids within the radius, nearest first, and their distances (one query over the bounding box)."""
-    commune = params.commune
-    rows = queryset.filter(structure__in=structures_within(commune, params.rayon)).values_list(
-        "pk",
-        "first_name",
-        "structure__latitude",
-        "structure__longitude",
-        "structure__commune__latitude",
-        "structure__commune__longitude",
-    )
-    distances: dict[int, float] = {}
-    names: dict[int, str] = {}
-    for pk, first_name, lat, lon, commune_lat, commune_lon in rows:
-        if lat is None or lon is None:
-            lat, lon = commune_lat, commune_lon
-        if lat is None or lon is None:
-            continue
-        distance = haversine_km(commune.latitude, commune.longitude, lat, lon)
-        if distance <= params.rayon:
-            distances[pk] = distance
-            names[pk] = first_name.lower()
-    ordered = sorted(distances, key=lambda pk: (distances[pk], names[pk], pk))
-    return ordered, distances
+    """Ids within the radius, nearest first (then town and first name), and their distances."""
+    by_structure = structure_distances(params.commune, params.rayon)
+    nearby = queryset.filter(structure_id__in=list(by_structure)).order_by()  # no ORDER BY path: sorted below
+    rows = list(nearby.values_list("pk", "structure_id", "sort_key"))
+    distances = {pk: by_structure[structure_id] for pk, structure_id, _key in rows}
+    ordered = sorted(rows, key=lambda row: (by_structure[row[1]], row[2], row[0]))
+    return [pk for pk, _structure, _key in ordered], distances
 
 
 class _IdListPage(Paginator):

@@ -536,6 +536,8 @@ class PromeneurPage(BasePage):
             models.Index(
                 fields=["department", "status", "sort_key", "page_ptr"], name="promeneur_dept_annuaire_order"
             ),
+            # The promeneurs of the structures near a town (annuaire's "près de"), and of one structure.
+            models.Index(fields=["structure", "status"], name="promeneur_structure_status"),
         ]
 
     def __str__(self):
