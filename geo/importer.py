@@ -13,7 +13,15 @@ from geo.text import fold
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "communes.csv.gz"
 BATCH_SIZE = 2000
-UPDATED_FIELDS = ["name", "folded_name", "department_code", "postcodes", "latitude", "longitude", "population"]
+UPDATED_FIELDS = [
+    "name",
+    "folded_name",
+    "department_code",
+    "postcodes",
+    "latitude",
+    "longitude",
+    "population",
+]
 
 
 def read_rows(path: Path = DATA_FILE):
@@ -55,7 +63,9 @@ def import_communes(
         )
         if on_progress:
             on_progress(len(batch))
-    ids = dict(Commune.objects.filter(insee_code__in=[r["insee"] for r in rows]).values_list("insee_code", "id"))
+    ids = dict(
+        Commune.objects.filter(insee_code__in=[r["insee"] for r in rows]).values_list("insee_code", "id")
+    )
     PostcodeCommune.objects.filter(commune_id__in=ids.values()).delete()
     links = [
         PostcodeCommune(postcode=postcode, commune_id=ids[row["insee"]])

@@ -186,7 +186,21 @@ SEARCH_DATABASE_BACKEND = {
     "SEARCH_CONFIG": "pdn_french",
     "AUTOCOMPLETE_SEARCH_CONFIG": "pdn_simple",
 }
-FRENCH_ELISION_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
+FRENCH_ELISION_ARTICLES = [
+    "l",
+    "m",
+    "t",
+    "qu",
+    "n",
+    "s",
+    "j",
+    "d",
+    "c",
+    "jusqu",
+    "quoiqu",
+    "lorsqu",
+    "puisqu",
+]
 SEARCH_ELASTICSEARCH_BACKEND = {
     "BACKEND": "wagtail.search.backends.elasticsearch9",
     "URLS": [ELASTICSEARCH_URL or "http://localhost:9200"],

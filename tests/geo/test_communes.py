@@ -23,16 +23,22 @@ def test_ensure_communes_is_idempotent_and_links_postcodes():
     again = ensure_communes(["18033", "93066"])
     assert first.keys() == again.keys() == {"18033", "93066"}
     assert Commune.objects.count() == 2
-    assert set(PostcodeCommune.objects.filter(commune__insee_code="93066").values_list("postcode", flat=True)) == {
-        "93200", "93210", "93380"
-    }
+    assert set(
+        PostcodeCommune.objects.filter(commune__insee_code="93066").values_list("postcode", flat=True)
+    ) == {"93200", "93210", "93380"}
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "typed, insee",
-    [("18000", "18033"), ("bourges", "18033"), ("Bourges (18000)", "18033"), ("18033", "18033"),
-     ("SAINT DENIS", "93066"), ("93210", "93066")],
+    [
+        ("18000", "18033"),
+        ("bourges", "18033"),
+        ("Bourges (18000)", "18033"),
+        ("18033", "18033"),
+        ("SAINT DENIS", "93066"),
+        ("93210", "93066"),
+    ],
 )
 def test_find_commune(typed, insee):
     ensure_communes(["18033", "93066", "18279"])
