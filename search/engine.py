@@ -27,7 +27,7 @@ from wagtail.search.backends import get_search_backend
 
 from search.kinds import KINDS, Kind, Scope
 from search.query import SearchQuery
-from search.ranking import is_sqlite_backend, pages_in_order, ranked_ids
+from search.ranking import RankedMatches, is_sqlite_backend, pages_in_order
 
 logger = logging.getLogger(__name__)
 
@@ -67,9 +67,15 @@ class KindResults:
         self.scope = scope
         self.backend = backend or get_search_backend()
         self._count = None
-        self._ranked_ids = self._results = None
+        self._ranked = self._results = None
         if is_sqlite_backend(self.backend):
-            self._ranked_ids = ranked_ids(self.backend, kind.model, kind.visible(scope), query.text)
+            self._ranked = RankedMatches(
+                self.backend,
+                kind.model,
+                kind.visible(scope),
+                query.text,
+                content_types=kind.content_type_ids(),
+            )
         else:
             candidates = _candidates(kind, scope, self.backend)
             self._results = self.backend.search(
@@ -78,9 +84,13 @@ class KindResults:
 
     def count(self) -> int:
         if self._count is None:
-            ranked = self._ranked_ids if self._ranked_ids is not None else self._results
-            self._count = ranked.count()
+            self._count = (self._ranked if self._ranked is not None else self._results).count()
         return self._count
+
+    @property
+    def capped(self) -> bool:
+        """True when the count is a floor (SQLite's match window, see search/ranking.py)."""
+        return self._ranked is not None and self._ranked.capped
 
     def __len__(self):
         return self.count()
@@ -88,8 +98,8 @@ class KindResults:
     def __getitem__(self, item):
         if not isinstance(item, slice):
             raise TypeError("KindResults only support slices")
-        if self._ranked_ids is not None:
-            return pages_in_order(self.kind.prepare(self.kind.model.objects.all()), self._ranked_ids[item])
+        if self._ranked is not None:
+            return pages_in_order(self.kind.prepare(self.kind.model.objects.all()), self._ranked[item])
         pages = list(self._results[item])
         if filters_in_database(self.backend):
             return pages
@@ -97,14 +107,26 @@ class KindResults:
 
 
 @dataclass
+class Group:
+    kind: Kind
+    pages: list
+    count: int
+    capped: bool  # count is a floor: "1 000 or more"
+
+
+@dataclass
 class Overview:
     """The first results of every kind, with their counts: the results page without ``type``."""
 
-    groups: list[tuple[Kind, list, int]] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return sum(count for _kind, _pages, count in self.groups)
+        return sum(group.count for group in self.groups)
+
+    @property
+    def capped(self) -> bool:
+        return any(group.capped for group in self.groups)
 
 
 def overview(scope: Scope, query: SearchQuery, per_kind: int, backend=None) -> Overview:
@@ -113,7 +135,7 @@ def overview(scope: Scope, query: SearchQuery, per_kind: int, backend=None) -> O
     for kind in KINDS.all:
         results = KindResults(kind, scope, query, backend)
         count = results.count()
-        result.groups.append((kind, results[:per_kind] if count else [], count))
+        result.groups.append(Group(kind, results[:per_kind] if count else [], count, results.capped))
     return result
 
 
@@ -169,8 +191,9 @@ def suggest(scope: Scope, query: SearchQuery, limit: int = MAX_SUGGESTIONS, back
 
 def _suggested_pages(scope: Scope, query: SearchQuery, limit: int, backend) -> list:
     if is_sqlite_backend(backend):
-        ids = ranked_ids(backend, Page, KINDS.visible_pages(scope), query.text, autocomplete=True)[:limit]
-        return pages_in_order(Page.objects.specific(), ids)
+        visible = KINDS.visible_pages(scope, correlated=True)
+        ranked = RankedMatches(backend, Page, visible, query.text, autocomplete=True)
+        return pages_in_order(Page.objects.specific(), ranked[:limit])
     if filters_in_database(backend):
         results = backend.autocomplete(
             query.text, KINDS.visible_pages(scope).specific(), operator="and", order_by_relevance=True

@@ -9,10 +9,11 @@ its subtree) in the language of that home. Each kind says, in SQL, which of its 
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
 from directory.models import PromeneurPage, PromeneurStatus, StructurePage
@@ -56,6 +57,10 @@ class Kind:
 
     def visible(self, scope: Scope) -> QuerySet:
         return self.indexed_candidates(scope)
+
+    def content_type_ids(self) -> list[int] | None:
+        """The index entries this kind reads (None: its model and subclasses)."""
+        return None
 
     def prepare(self, queryset: QuerySet) -> QuerySet:
         """What displaying a result needs, fetched with it."""
@@ -140,6 +145,12 @@ class OtherPageKind(Kind):
     def indexed_candidates(self, scope):
         return scope.pages(Page).not_type(*self.excluded_types)
 
+    def content_type_ids(self):
+        excluded = set()
+        for model in self.excluded_types:
+            excluded.update(get_descendants_content_types_pks(model))
+        return [pk for pk in get_descendants_content_types_pks(Page) if pk not in excluded]
+
     def prepare(self, queryset):
         return queryset.specific()
 
@@ -156,11 +167,16 @@ class Kinds:
         """The group of a (specific) page: the first kind whose model it is, else "pages"."""
         return next((kind for kind in self.all[:-1] if isinstance(page, kind.model)), self.all[-1])
 
-    def visible_pages(self, scope: Scope) -> QuerySet:
-        """Every page the search may show in ``scope``, whatever its kind (for suggestions)."""
+    def visible_pages(self, scope: Scope, *, correlated: bool = False) -> QuerySet:
+        """Every page the search may show in ``scope``, whatever its kind (for suggestions). ``correlated``:
+        checked page by page (EXISTS, for a per-match check on SQLite) rather than as id lists (IN, the only
+        form Wagtail's search backends accept as a filter)."""
         condition = Q()
         for kind in self.all:
-            condition |= Q(id__in=kind.visible(scope).values("id"))
+            if correlated:
+                condition |= Q(Exists(kind.visible(scope).order_by().filter(pk=OuterRef("pk"))))
+            else:
+                condition |= Q(id__in=kind.visible(scope).values("id"))
         return Page.objects.filter(condition)
 
 

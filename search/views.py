@@ -68,17 +68,18 @@ def _overview_context(scope, query, section) -> dict:
     overview = engine.overview(scope, query, RESULTS_PER_KIND)
     groups = [
         {
-            "kind": kind,
-            "results": [_result(page, kind) for page in pages],
-            "count": count,
-            "more_url": "?" + urlencode({"q": query.display, "type": kind.slug})
-            if count > len(pages)
+            "kind": group.kind,
+            "results": [_result(page, group.kind) for page in group.pages],
+            "count": group.count,
+            "capped": group.capped,
+            "more_url": "?" + urlencode({"q": query.display, "type": group.kind.slug})
+            if group.count > len(group.pages)
             else "",
         }
-        for kind, pages, count in overview.groups
+        for group in overview.groups
     ]
     promotions = promotions_for(scope, query, is_national=section.is_national)
-    return {"groups": groups, "total": overview.total, "promotions": promotions}
+    return {"groups": groups, "total": overview.total, "capped": overview.capped, "promotions": promotions}
 
 
 def _kind_context(request, scope, query, kind) -> dict:
@@ -95,6 +96,7 @@ def _kind_context(request, scope, query, kind) -> dict:
         "page_obj": page_obj,
         "results": [_result(page, kind) for page in page_obj.object_list],
         "total": paginator.count,
+        "capped": results.capped,
         "query_string": urlencode({"q": query.display, "type": kind.slug}),
         "overview_url": "?" + urlencode({"q": query.display}),
     }

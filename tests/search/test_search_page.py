@@ -150,3 +150,17 @@ def test_suspended_promeneur_of_a_search_disappears(world):
     world.lea.status = PromeneurStatus.SUSPENDED
     world.lea.save()
     assert "Léa, éducatrice spécialisée" not in search_html("educatrice")
+
+
+def test_broad_queries_on_sqlite_are_ranked_within_a_window(world, monkeypatch):
+    from django.db import connection
+
+    from search import ranking
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the match window is specific to the SQLite FTS5 ranking (search/ranking.py)")
+    monkeypatch.setattr(ranking, "MATCH_WINDOW", 1)
+    html = search_html("educatrice")
+    assert "Plus de 1 résultats : ajoutez un mot pour préciser votre recherche." in html
+    assert "(plus de 1)" in html
+    assert len(group_titles(html, "promeneurs")) == 1
