@@ -130,7 +130,19 @@ def _csv_cell(value) -> str:
 
 
 def can_export(user) -> bool:
-    return user.is_active and (user.is_superuser or user.has_perm("directory.change_promeneurpage"))
+    """Superusers, the Cnaf and the départements' coordinators (whose rights are page permissions, so a
+    global model permission would never match them)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if (
+        user.is_superuser
+        or user.has_perm("directory.change_promeneurpage")
+        or user.has_perm("accounts.view_network")
+    ):
+        return True
+    from accounts.roles import coordinated_departments
+
+    return coordinated_departments(user).exists()
 
 
 class _Echo:

@@ -171,3 +171,20 @@ def test_demo_accounts_refused_outside_development(db, monkeypatch):
     monkeypatch.delenv("PYTEST_CURRENT_TEST", raising=False)
     with pytest.raises(ImproperlyConfigured):
         create_demo_accounts()
+
+
+@pytest.mark.django_db
+def test_a_coordinator_can_download_the_csv_export(cher):
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from accounts.roles import coordination_group
+
+    user = get_user_model().objects.create_user("coord-export", password="x")
+    user.groups.add(coordination_group(cher.department))
+    client = Client(HTTP_HOST="18.localhost")
+    assert client.get("/annuaire/export.csv").status_code in (302, 403)
+    client.force_login(user)
+    response = client.get("/annuaire/export.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
