@@ -31,8 +31,10 @@ from django.apps import apps
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import F, Func, IntegerField, Prefetch, Q
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
 
@@ -344,6 +346,8 @@ def text_search_ids(text: str):
     backend = get_search_backend()
     if type(backend).__name__ == "SQLiteSearchBackend":
         return _sqlite_match_ids(backend, words)
+    if type(backend).__name__ == "PostgresSearchBackend":
+        return _postgres_match_ids(backend, words)
     results = backend.search(words, PromeneurPage.objects.live(), operator="and", order_by_relevance=False)
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:
@@ -357,7 +361,6 @@ def _sqlite_match_ids(backend, words: str):
     and evaluates the MATCH once per entry: 3 s for a common word among 50,000 promeneurs instead of
     milliseconds. The unary "+" keeps SQLite from driving the query with the content-type index."""
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-    from modelsearch.utils import get_descendants_content_types_pks
 
     compiler = backend.query_compiler_class(PromeneurPage.objects.none(), words, operator="and")
     search_query = compiler.build_search_query(normalize(compiler.query), config=compiler.get_config(backend))
@@ -371,6 +374,23 @@ def _sqlite_match_ids(backend, words: str):
         .alias(content_type=unindexed_content_type)
         .filter(content_type__in=get_descendants_content_types_pks(PromeneurPage))
         .values("index_entry__object_id")
+    )
+
+
+def _postgres_match_ids(backend, words: str):
+    """The PostgreSQL backend's own tsquery and vector (title || body, as ``.search()`` matches them), applied
+    to the index entries first. Through ``.search()`` the entries are joined to every promeneur row (with a
+    text cast of each id) before matching; here the matching entries are selected once, which an index on
+    ``(title || body)`` can serve, and their ids feed the annuaire's filters."""
+    compiler = backend.query_compiler_class(PromeneurPage.objects.none(), words, operator="and")
+    search_query = compiler.build_tsquery(compiler.query, config=compiler.get_config(backend))
+    vector = F("title")._combine(F("body"), "||", False)
+    return (
+        apps.get_model("wagtailsearch", "IndexEntry")
+        .objects.annotate(vector=vector)
+        .filter(vector=search_query, content_type_id__in=get_descendants_content_types_pks(PromeneurPage))
+        .annotate(promeneur_id=Cast("object_id", IntegerField()))
+        .values("promeneur_id")
     )
 
 
@@ -426,46 +446,37 @@ def _distance_ordered_ids(queryset, params: AnnuaireParams) -> tuple[list[int], 
 
 
 class _IdListPage(Paginator):
-    """Paginates an ordered list of ids, fetching only the current page's promeneurs (in that order)."""
+    """Paginates ordered promeneur ids (a list, or a lazy ``values_list`` queryset), then fetches only the
+    current page's promeneurs with their card relations, in that order. Sorting narrow (id, key) rows and
+    fetching twenty wide ones is much cheaper than sorting thousands of wide joined rows.
 
-    def __init__(self, ids, queryset, distances, per_page):
+    With ``cap``, a queryset is counted up to that many results only: counting 50,000 rows through the
+    visibility joins costs more than the rest of the page, and no one pages through more than a thousand
+    cards; past it, the visitor is asked to narrow the search (like any search engine)."""
+
+    def __init__(self, ids, per_page, *, distances=None, cap: int | None = None):
         super().__init__(ids, per_page)
-        self.queryset = queryset
-        self.distances = distances
-
-    def _get_page(self, object_list, number, paginator):
-        ids = list(object_list)
-        promeneurs = {promeneur.pk: promeneur for promeneur in self.queryset.filter(pk__in=ids)}
-        ordered = [promeneurs[pk] for pk in ids if pk in promeneurs]
-        for promeneur in ordered:
-            promeneur.distance_km = self.distances.get(promeneur.pk)
-        return super()._get_page(ordered, number, paginator)
-
-
-class _QuerysetPage(Paginator):
-    """Paginates the filtered queryset (read in the order of an index, see DEFAULT_ORDER). With ``cap``, counts
-    at most that many results: counting 50,000 rows through the visibility joins costs more than the rest of
-    the page, and no one pages through more than a thousand cards; past it, the visitor is asked to narrow
-    the search (like any search engine)."""
-
-    def __init__(self, object_list, per_page, cap: int | None = None):
-        super().__init__(object_list, per_page)
+        self.distances = distances or {}
         self.cap = cap
         self.capped = False
 
     @cached_property
     def count(self) -> int:
-        if self.cap is None:
-            return self.object_list.count()
+        if isinstance(self.object_list, list) or self.cap is None:
+            return super().count
         counted = self.object_list.order_by()[: self.cap + 1].count()
         self.capped = counted > self.cap
         return min(counted, self.cap)
 
     def _get_page(self, object_list, number, paginator):
-        items = list(object_list)
-        for promeneur in items:
-            promeneur.distance_km = None
-        return super()._get_page(items, number, paginator)
+        ids = list(object_list)
+        fetched = with_card_relations(PromeneurPage.objects.filter(pk__in=ids))
+        promeneurs = {promeneur.pk: promeneur for promeneur in fetched}
+        # The ids already passed every filter (in this request): the page only needs fetching.
+        ordered = [promeneurs[pk] for pk in ids if pk in promeneurs]
+        for promeneur in ordered:
+            promeneur.distance_km = self.distances.get(promeneur.pk)
+        return super()._get_page(ordered, number, paginator)
 
 
 @dataclass
@@ -481,11 +492,9 @@ class AnnuaireQuery:
         if self.params.commune is not None:
             # Bounded by the radius: counted exactly.
             ids, distances = _distance_ordered_ids(self.queryset, self.params)
-            # The ids already passed every filter: the page only needs fetching, not filtering again.
-            page_queryset = with_card_relations(PromeneurPage.objects.all())
-            return _IdListPage(ids, page_queryset, distances, page_size)
-        ordered = with_card_relations(self.queryset).order_by(*DEFAULT_ORDER)
-        return _QuerysetPage(ordered, page_size, cap=MAX_LISTED_RESULTS if capped else None)
+            return _IdListPage(ids, page_size, distances=distances)
+        ordered_ids = self.queryset.order_by(*DEFAULT_ORDER).values_list("pk", flat=True)
+        return _IdListPage(ordered_ids, page_size, cap=MAX_LISTED_RESULTS if capped else None)
 
     def result(self, page_size: int = DEFAULT_PAGE_SIZE) -> AnnuaireResult:
         page_size = max(1, min(MAX_PAGE_SIZE, page_size))
