@@ -27,7 +27,7 @@ from wagtail.search.backends import get_search_backend
 
 from search.kinds import KINDS, Kind, Scope
 from search.query import SearchQuery
-from search.ranking import RankedMatches, is_sqlite_backend, pages_in_order
+from search.ranking import pages_in_order, ranked_matches
 
 logger = logging.getLogger(__name__)
 
@@ -67,16 +67,12 @@ class KindResults:
         self.scope = scope
         self.backend = backend or get_search_backend()
         self._count = None
-        self._ranked = self._results = None
-        if is_sqlite_backend(self.backend):
-            self._ranked = RankedMatches(
-                self.backend,
-                kind.model,
-                kind.visible(scope),
-                query.text,
-                content_types=kind.content_type_ids(),
-            )
-        else:
+        self._results = None
+        # SQLite and PostgreSQL: ranked straight from the index (search/ranking.py); others: Wagtail's API.
+        self._ranked = ranked_matches(
+            self.backend, kind.model, kind.visible(scope), query.text, content_types=kind.content_type_ids()
+        )
+        if self._ranked is None:
             candidates = _candidates(kind, scope, self.backend)
             self._results = self.backend.search(
                 query.text, candidates, operator="and", order_by_relevance=True
@@ -89,7 +85,7 @@ class KindResults:
 
     @property
     def capped(self) -> bool:
-        """True when the count is a floor (SQLite's match window, see search/ranking.py)."""
+        """True when the count is a floor (the match window of search/ranking.py)."""
         return self._ranked is not None and self._ranked.capped
 
     def __len__(self):
@@ -190,9 +186,10 @@ def suggest(scope: Scope, query: SearchQuery, limit: int = MAX_SUGGESTIONS, back
 
 
 def _suggested_pages(scope: Scope, query: SearchQuery, limit: int, backend) -> list:
-    if is_sqlite_backend(backend):
-        visible = KINDS.visible_pages(scope, correlated=True)
-        ranked = RankedMatches(backend, Page, visible, query.text, autocomplete=True)
+    ranked = ranked_matches(
+        backend, Page, KINDS.visible_pages(scope, correlated=True), query.text, autocomplete=True
+    )
+    if ranked is not None:
         return pages_in_order(Page.objects.specific(), ranked[:limit])
     if filters_in_database(backend):
         results = backend.autocomplete(
