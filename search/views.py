@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -37,6 +37,8 @@ RESULTS_PER_PAGE = 20
 @require_GET
 def search(request):
     section = section_for_request(request)
+    if section is None:  # no Wagtail Site at all (an installation not set up yet)
+        raise Http404
     query = SearchQuery.parse(request.GET.get("q", ""))
     context = {
         "section": section,
