@@ -1,6 +1,14 @@
-"""Real-browser fixtures: one Chromium per test session (per xdist worker), one reused page, pytest-django's
-live server, and a small world built for each test (live_server makes tests transactional; the serialized
-rollback restores the reference data migrations load, such as the départements)."""
+"""Real-browser tests: Debian's Chromium (/usr/bin/chromium, never a downloaded browser) driven by
+Playwright, axe-core through axe-playwright-python, pytest-django's live server.
+
+One Chromium per test session (per xdist worker) and one reused page. The test world (world.py) is served by
+the live server on localhost:<port> (national site) and 18.localhost:<port> (the Cher: Chromium resolves
+*.localhost to loopback). live_server makes every test transactional (flushed after it); the serialized
+rollback restores the migrations' reference data before it, then the world is copied back (SQLite).
+
+    .venv/bin/python -m pytest -m browser                       # this suite only
+    PDN_SCREENSHOTS=/tmp/pdn-shots .venv/bin/python -m pytest -m browser   # + PNGs at 1280 and 375 px
+"""
 
 import mimetypes
 import os
