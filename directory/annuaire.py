@@ -30,7 +30,7 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import F, Func, IntegerField, Prefetch, Q
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -308,15 +308,20 @@ def filtered_promeneurs(params: AnnuaireParams, section):
     queryset = scoped_promeneurs(section)
     if params.departement is not None:
         queryset = queryset.filter(department=params.departement)
+    # Correlated EXISTS rather than IN (…): the page is read in its sort order and stops after a page or the
+    # count's cap, checking each row through an index, instead of first listing every tagged promeneur.
     if params.mission:
-        missions = TaggedMission.objects.filter(tag__slug=params.mission).values("content_object_id")
-        queryset = queryset.filter(pk__in=missions)
+        queryset = queryset.filter(
+            Exists(TaggedMission.objects.filter(content_object=OuterRef("pk"), tag__slug=params.mission))
+        )
     if params.theme is not None:
-        themes = TaggedTheme.objects.filter(tag=params.theme).values("content_object_id")
-        queryset = queryset.filter(pk__in=themes)
+        queryset = queryset.filter(
+            Exists(TaggedTheme.objects.filter(content_object=OuterRef("pk"), tag=params.theme))
+        )
     if params.reseau:
-        profiles = SocialProfile.objects.filter(platform=params.reseau).values("promeneur_id")
-        queryset = queryset.filter(pk__in=profiles)
+        queryset = queryset.filter(
+            Exists(SocialProfile.objects.filter(promeneur=OuterRef("pk"), platform=params.reseau))
+        )
     if params.type:
         queryset = queryset.filter(structure__structure_type=params.type)
     if params.q:
@@ -399,19 +404,17 @@ def structure_distances(commune: Commune, radius_km: int) -> dict[int, float]:
     a cheap SQL pre-filter; the exact haversine distance is computed on the few structures inside it. A
     structure's position is its own coordinates when typed in, else its commune's."""
     min_lat, max_lat, min_lon, max_lon = bounding_box(commune.latitude, commune.longitude, radius_km)
-    own = Q(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
-    from_commune = Q(
-        latitude__isnull=True,
-        commune__latitude__range=(min_lat, max_lat),
-        commune__longitude__range=(min_lon, max_lon),
-    )
-    rows = StructurePage.objects.filter(own | from_commune).values_list(
-        "pk", "latitude", "longitude", "commune__latitude", "commune__longitude"
-    )
+    in_box = {"latitude__range": (min_lat, max_lat), "longitude__range": (min_lon, max_lon)}
+    # Two index-driven halves in one statement (an OR across the join would read every structure).
+    own = StructurePage.objects.filter(**in_box).values_list("pk", "latitude", "longitude")
+    from_commune = StructurePage.objects.filter(
+        latitude__isnull=True, commune__in=Commune.objects.filter(**in_box).values("pk")
+    ).values_list("pk", "commune__latitude", "commune__longitude")
+    rows = own.order_by().union(from_commune.order_by(), all=True)
     distances = {}
-    for pk, lat, lon, commune_lat, commune_lon in rows:
+    for pk, lat, lon in rows:
         if lat is None or lon is None:
-            lat, lon = commune_lat, commune_lon
+            continue
         distance = haversine_km(commune.latitude, commune.longitude, lat, lon)
         if distance <= radius_km:
             distances[pk] = distance

@@ -193,6 +193,8 @@ class StructurePage(BasePage):
     class Meta:
         verbose_name = _("structure")
         verbose_name_plural = _("structures")
+        # "Près de": structures inside a bounding box, found without reading all of them.
+        indexes = [models.Index(fields=["latitude", "longitude"], name="structure_position")]
 
     @classmethod
     def can_create_at(cls, parent):
@@ -289,6 +291,11 @@ class TaggedMission(ItemBase):
         "directory.PromeneurPage", on_delete=models.CASCADE, related_name="tagged_missions"
     )
 
+    class Meta:
+        # The annuaire's filter asks "has this promeneur this tag?" row by row: (promeneur, tag) answers it
+        # from the index alone (with two single-column indexes SQLite may walk every row of the tag).
+        indexes = [models.Index(fields=["content_object", "tag"], name="taggedmission_promeneur_tag")]
+
 
 class ThemeTag(TagBase):
     """Themes promeneurs work on; a suggested list is loaded by migration, editors may add others."""
@@ -303,6 +310,11 @@ class TaggedTheme(ItemBase):
     content_object = ParentalKey(
         "directory.PromeneurPage", on_delete=models.CASCADE, related_name="tagged_themes"
     )
+
+    class Meta:
+        # The annuaire's filter asks "has this promeneur this tag?" row by row: (promeneur, tag) answers it
+        # from the index alone (with two single-column indexes SQLite may walk every row of the tag).
+        indexes = [models.Index(fields=["content_object", "tag"], name="taggedtheme_promeneur_tag")]
 
 
 class PromeneurStatus(models.TextChoices):

@@ -25,6 +25,8 @@ class Commune(models.Model):
         verbose_name = _("commune")
         verbose_name_plural = _("communes")
         ordering = ["folded_name"]
+        # Communes inside a bounding box ("près de" an annuaire's town), found without reading all 35,000.
+        indexes = [models.Index(fields=["latitude", "longitude"], name="commune_position")]
 
     def __str__(self):
         first_postcode = self.postcodes.split(" ")[0] if self.postcodes else ""
