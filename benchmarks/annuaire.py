@@ -328,6 +328,7 @@ def build(n: int, seed: int) -> None:
     from departments.services import create_department_site
     from geo.importer import import_communes
     from home.national import ensure_national_site
+    from home.navigation import tree_changed
 
     rng = random.Random(seed)
     started = time.perf_counter()
@@ -341,6 +342,7 @@ def build(n: int, seed: int) -> None:
         print(f"  {len(structures)} structures ({time.perf_counter() - started:.0f} s)")
         created = build_promeneurs(structures, n, rng, photo)
         print(f"  {created} promeneurs ({time.perf_counter() - started:.0f} s)")
+    tree_changed()  # bulk inserts send no signal: tell the processes' navigation memo the tree changed
     index_promeneurs()
     print(f"  search index built ({time.perf_counter() - started:.0f} s)")
     from django.db import connection

@@ -230,14 +230,17 @@ def run_worker(args) -> dict:
         django.setup()
         from django.core.management import call_command
 
+        log("migrating")
+        call_command("migrate", verbosity=0)
         if args.reuse:
             from directory.models import StructurePage
 
             structures, update_index_s = StructurePage.objects.count(), None
         else:
-            log("migrating")
-            call_command("migrate", verbosity=0)
+            from home.navigation import tree_changed
+
             structures = build_network(args.promeneurs, args.pages)
+            tree_changed()  # bulk inserts send no signal: tell the navigation memo the tree changed
             log("update_index")
             started = time.perf_counter()
             call_command("update_index", verbosity=0)

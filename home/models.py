@@ -1,3 +1,5 @@
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -122,3 +124,17 @@ class LegalPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["national_text"] = self.national_text()
         return context
+
+
+class PageTreeVersion(models.Model):
+    """A single row whose token changes whenever a page or a view restriction changes (home/navigation.py).
+
+    Every process memoises what it derives from the page tree for every request (a section's menu and legal
+    pages) under the current token; reading one row per request is how they all see a change at once. A
+    random token rather than a counter, so that a rolled-back transaction can never bring an old value back.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    class Meta:
+        verbose_name = _("version de l’arborescence")

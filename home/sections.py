@@ -8,6 +8,8 @@ from functools import cached_property
 from django.apps import apps
 from wagtail.models import Page, Site
 
+from home.navigation import current_token, memoised
+
 
 @dataclass
 class Section:
@@ -39,11 +41,21 @@ class Section:
         return "Promeneurs du Net"
 
     @cached_property
+    def tree_token(self):
+        return current_token()
+
+    @cached_property
     def menu_pages(self):
-        return list(self.home.get_children().live().public().in_menu().specific())
+        return memoised(self.tree_token, ("menu", self.home.pk), self._menu_pages)
 
     @cached_property
     def legal_pages(self):
+        return memoised(self.tree_token, ("legal", self.home.pk), self._legal_pages)
+
+    def _menu_pages(self):
+        return list(self.home.get_children().live().public().in_menu().specific())
+
+    def _legal_pages(self):
         LegalPage = apps.get_model("home", "LegalPage")
         return list(LegalPage.objects.child_of(self.home).live().public().order_by("path"))
 

@@ -3,14 +3,18 @@ from django.core.cache import cache
 
 from departments.services import create_department_site
 from home.national import ensure_national_site
+from home.navigation import forget as forget_navigation
 
 
 @pytest.fixture(autouse=True)
 def _isolated_cache():
-    # Wagtail caches site root paths; each test builds its own sites.
+    # Wagtail caches site root paths; each test builds its own sites. The navigation memo is keyed by a
+    # token that a rolled-back test restores: forget it too.
     cache.clear()
+    forget_navigation()
     yield
     cache.clear()
+    forget_navigation()
 
 
 @pytest.fixture

@@ -1,0 +1,66 @@
+"""The parts of every page derived from the page tree (a section's menu and legal pages), memoised per
+process and invalidated everywhere at once through ``PageTreeVersion``.
+
+Computing them costs a handful of queries per request (and, with tens of thousands of promeneur pages, as
+much time as the annuaire itself); they change only when an editor saves, publishes, moves or deletes a page,
+or restricts its view. Any such change sets a new token; each request reads the token (one row by primary
+key) and recomputes only when it changed.
+"""
+
+import uuid
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+_memo: dict = {"token": None, "values": {}}
+
+
+def current_token():
+    from home.models import PageTreeVersion
+
+    return PageTreeVersion.objects.filter(pk=1).values_list("token", flat=True).first()
+
+
+def memoised(token, key, compute):
+    """``compute()``, reused while the tree's token stays ``token`` (None: not memoised)."""
+    if token is None:
+        return compute()
+    if _memo["token"] != token:
+        _memo["token"], _memo["values"] = token, {}
+    values = _memo["values"]
+    if key not in values:
+        values[key] = compute()
+    return values[key]
+
+
+def forget():
+    """Drop this process's memo (tests: a rolled-back transaction brings an earlier token back)."""
+    _memo["token"], _memo["values"] = None, {}
+
+
+def tree_changed(**kwargs):
+    from home.models import PageTreeVersion
+
+    PageTreeVersion.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
+
+
+def _page_saved_or_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) and not kwargs.get("raw"):
+        tree_changed()
+
+
+def connect_signals():
+    post_save.connect(_page_saved_or_deleted, dispatch_uid="pdn-navigation-page-saved")
+    post_delete.connect(_page_saved_or_deleted, dispatch_uid="pdn-navigation-page-deleted")
+    for signal, name in (
+        (page_published, "published"),
+        (page_unpublished, "unpublished"),
+        (post_page_move, "moved"),
+    ):
+        signal.connect(tree_changed, dispatch_uid=f"pdn-navigation-page-{name}")
+    for model in (PageViewRestriction, Site):
+        post_save.connect(tree_changed, sender=model, dispatch_uid=f"pdn-navigation-{model.__name__}-saved")
+        post_delete.connect(
+            tree_changed, sender=model, dispatch_uid=f"pdn-navigation-{model.__name__}-deleted"
+        )
