@@ -138,3 +138,6 @@ class PageTreeVersion(models.Model):
 
     class Meta:
         verbose_name = _("version de l’arborescence")
+
+    def __str__(self):
+        return str(self.token)
