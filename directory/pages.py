@@ -12,6 +12,7 @@ from directory.annuaire import MISSION_CHOICES, annuaire_query, with_card_relati
 from directory.models import Permanence, PromeneurPage, StructureType, ThemeTag
 from directory.presenters import distance_label, structure_position, town_name
 from directory.social import PLATFORM_CHOICES
+from home.navigation import memoised, token_for
 
 #: Cards per page of the annuaire.
 RESULTS_PER_PAGE = 20
@@ -78,9 +79,15 @@ def first_live_page(model, **filters):
     return model.objects.filter(pk__in=own_rows, **filters).live().public().order_by("path").first()
 
 
+def memoised_first_live_page(token, model, **filters):
+    """``first_live_page``, computed once per version of the page tree (home/navigation.py)."""
+    key = ("first-live", model._meta.label, tuple(sorted(filters.items())))
+    return memoised(token, key, lambda: first_live_page(model, **filters))
+
+
 def national_page_url(model, request) -> str:
     """URL of the national site's page of this type (the national annuaire, the list of départements)."""
-    page = first_live_page(model, depth=3)
+    page = memoised_first_live_page(token_for(request), model, depth=3)
     return page.get_url(request) if page else ""
 
 
@@ -91,8 +98,12 @@ def section_annuaire(section):
     if section is None:
         return None
     home = section.home
-    return first_live_page(
-        AnnuairePage, path__startswith=home.path, depth=home.depth + 1, locale=home.locale_id
+    return memoised_first_live_page(
+        section.tree_token,
+        AnnuairePage,
+        path__startswith=home.path,
+        depth=home.depth + 1,
+        locale=home.locale_id,
     )
 
 

@@ -14,12 +14,25 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 _memo: dict = {"token": None, "values": {}}
+#: Entries kept per token (one per visited page at most for the section lookup): bounded memory.
+MAX_ENTRIES = 5000
+_UNREAD = object()
 
 
 def current_token():
     from home.models import PageTreeVersion
 
     return PageTreeVersion.objects.filter(pk=1).values_list("token", flat=True).first()
+
+
+def token_for(request=None):
+    """The tree's token, read once per request (``request`` may be None: read now)."""
+    if request is None:
+        return current_token()
+    token = getattr(request, "_pdn_tree_token", _UNREAD)
+    if token is _UNREAD:
+        token = request._pdn_tree_token = current_token()
+    return token
 
 
 def memoised(token, key, compute):
@@ -29,6 +42,8 @@ def memoised(token, key, compute):
     if _memo["token"] != token:
         _memo["token"], _memo["values"] = token, {}
     values = _memo["values"]
+    if len(values) >= MAX_ENTRIES:
+        values.clear()
     if key not in values:
         values[key] = compute()
     return values[key]

@@ -2,19 +2,21 @@
 belongs to. Header, footer, navigation, coordination contact and the scope of the annuaire and the search
 all follow it, whether a département is served on its own domain or under /departements/<slug>/."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.apps import apps
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home.navigation import current_token, memoised
+from home.navigation import memoised, token_for
 
 
 @dataclass
 class Section:
     home: Page  # NationalHomePage or DepartmentHomePage (specific)
     site: Site | None  # the Site whose root is this home, if any
+    request: object = field(default=None, compare=False, repr=False)
 
     @property
     def department(self):
@@ -42,7 +44,7 @@ class Section:
 
     @cached_property
     def tree_token(self):
-        return current_token()
+        return token_for(self.request)
 
     @cached_property
     def menu_pages(self):
@@ -86,6 +88,16 @@ def _site_for_home(home: Page) -> Site | None:
 def section_for_page(page: Page, request=None) -> Section:
     """The section a page belongs to: its nearest département home, else the national home."""
     DepartmentHomePage = apps.get_model("departments", "DepartmentHomePage")
+    if page.pk is None or isinstance(page, DepartmentHomePage):
+        # A preview of a new page, or a home page (which may be a preview with unsaved changes): as it is.
+        home, site = _home_and_site(page)
+    else:
+        home, site = memoised(token_for(request), ("section", page.pk), lambda: _home_and_site(page))
+    return Section(home=home, site=site, request=request)
+
+
+def _home_and_site(page: Page):
+    DepartmentHomePage = apps.get_model("departments", "DepartmentHomePage")
     if isinstance(page, DepartmentHomePage):
         home = page
     else:
@@ -94,7 +106,7 @@ def section_for_page(page: Page, request=None) -> Section:
         # Outside any département: the top of the page's tree (the national home, in the page's language).
         home = Page.objects.ancestor_of(page, inclusive=True).filter(depth=2).first()
         home = home.specific if home else page
-    return Section(home=home, site=_site_for_home(home))
+    return home, _site_for_home(home)
 
 
 def section_for_request(request) -> Section | None:
@@ -102,7 +114,7 @@ def section_for_request(request) -> Section | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    home = site.root_page.specific
     # An English request on a French root: serve the section in the active language when translated.
-    localized = home.localized
-    return Section(home=localized, site=site)
+    key = ("site-section", site.pk, get_language())
+    localized = memoised(token_for(request), key, lambda: site.root_page.specific.localized)
+    return Section(home=localized, site=site, request=request)
