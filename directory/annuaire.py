@@ -30,7 +30,7 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch
+from django.db.models import CharField, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -302,7 +302,7 @@ def scoped_promeneurs(section):
     return queryset
 
 
-def filtered_promeneurs(params: AnnuaireParams, section):
+def filtered_promeneurs(params: AnnuaireParams, section, *, counting: bool = False):
     """The section's promeneurs matching every filter, as one SQL query (filters as sub-queries, so a
     promeneur with two matching profiles is still one row)."""
     queryset = scoped_promeneurs(section)
@@ -325,7 +325,7 @@ def filtered_promeneurs(params: AnnuaireParams, section):
     if params.type:
         queryset = queryset.filter(structure__structure_type=params.type)
     if params.q:
-        queryset = queryset.filter(pk__in=text_search_ids(params.q))
+        queryset = queryset.filter(text_search_condition(params.q, counting=counting))
     return queryset
 
 
@@ -336,6 +336,20 @@ def search_words(text: str) -> str:
     """The words of a visitor's query, without the punctuation that full-text engines read as syntax
     (SQLite FTS5 fails on a stray quote or star)."""
     return " ".join(_NOT_A_WORD.sub(" ", text).split())
+
+
+def text_search_condition(text: str, *, counting: bool = False):
+    """A filter on promeneurs matching ``text`` (see ``text_search_ids``).
+
+    On PostgreSQL, a page of results is read with a correlated EXISTS on each promeneur's own index entry
+    (Wagtail's unique (content type, object id) index): the planner walks the annuaire's sort index and stops
+    after a page, or hashes the matches when they are few. Counting goes the other way (``counting``): the
+    matches' ids, each promeneur found by its primary key, which costs what the matches cost."""
+    words = search_words(text)
+    backend = get_search_backend()
+    if words and not counting and type(backend).__name__ == "PostgresSearchBackend":
+        return Exists(_postgres_matches(backend, words).filter(object_id=Cast(OuterRef("pk"), CharField())))
+    return Q(pk__in=text_search_ids(text))
 
 
 def text_search_ids(text: str):
@@ -382,11 +396,10 @@ def _sqlite_match_ids(backend, words: str):
     )
 
 
-def _postgres_match_ids(backend, words: str):
-    """The PostgreSQL backend's own tsquery and vector (title || body, as ``.search()`` matches them), applied
-    to the index entries first. Through ``.search()`` the entries are joined to every promeneur row (with a
-    text cast of each id) before matching; here the matching entries are selected once, which an index on
-    ``(title || body)`` can serve, and their ids feed the annuaire's filters."""
+def _postgres_matches(backend, words: str):
+    """Index entries of promeneurs matching ``words`` with the PostgreSQL backend's own tsquery and vector
+    (title || body, as ``.search()`` matches them; served by the GIN index of search/migrations/0003). Through
+    ``.search()`` the entries are joined to every promeneur row, with a text cast of each id, before matching."""
     compiler = backend.query_compiler_class(PromeneurPage.objects.none(), words, operator="and")
     search_query = compiler.build_tsquery(compiler.query, config=compiler.get_config(backend))
     vector = F("title")._combine(F("body"), "||", False)
@@ -394,6 +407,12 @@ def _postgres_match_ids(backend, words: str):
         apps.get_model("wagtailsearch", "IndexEntry")
         .objects.annotate(vector=vector)
         .filter(vector=search_query, content_type_id__in=get_descendants_content_types_pks(PromeneurPage))
+    )
+
+
+def _postgres_match_ids(backend, words: str):
+    return (
+        _postgres_matches(backend, words)
         .annotate(promeneur_id=Cast("object_id", IntegerField()))
         .values("promeneur_id")
     )
@@ -457,18 +476,25 @@ class _IdListPage(Paginator):
     visibility joins costs more than the rest of the page, and no one pages through more than a thousand
     cards; past it, the visitor is asked to narrow the search (like any search engine)."""
 
-    def __init__(self, ids, per_page, *, distances=None, cap: int | None = None):
+    def __init__(self, ids, per_page, *, distances=None, cap: int | None = None, counted=None):
         super().__init__(ids, per_page)
         self.distances = distances or {}
         self.cap = cap
         self.capped = False
+        self.counted = counted if counted is not None else ids  # what is counted: the same rows
 
     @cached_property
     def count(self) -> int:
-        if isinstance(self.object_list, list) or self.cap is None:
+        if isinstance(self.object_list, list):
             return super().count
-        counted = self.object_list.order_by()[: self.cap + 1].count()
+        if self.cap is None:
+            return self.counted.order_by().count()
+        counted = self.counted.order_by()[: self.cap + 1].count()
         self.capped = counted > self.cap
+        if not self.capped and self.counted is not self.object_list:
+            # Few results: the counted form reads them fastest (PostgreSQL text search, see
+            # text_search_condition); sorting at most ``cap`` narrow rows is cheap.
+            self.object_list = self.counted.order_by(*DEFAULT_ORDER).values_list("pk", flat=True)
         return min(counted, self.cap)
 
     def _get_page(self, object_list, number, paginator):
@@ -490,6 +516,7 @@ class AnnuaireQuery:
     params: AnnuaireParams
     reader: _ParamReader
     queryset: object  # PromeneurQuerySet, filtered, not ordered
+    count_queryset: object = None  # the same promeneurs, in the form that is cheapest to count
 
     def paginator(self, page_size: int, *, capped: bool = True) -> Paginator:
         if self.params.commune is not None:
@@ -497,7 +524,12 @@ class AnnuaireQuery:
             ids, distances = _distance_ordered_ids(self.queryset, self.params)
             return _IdListPage(ids, page_size, distances=distances)
         ordered_ids = self.queryset.order_by(*DEFAULT_ORDER).values_list("pk", flat=True)
-        return _IdListPage(ordered_ids, page_size, cap=MAX_LISTED_RESULTS if capped else None)
+        return _IdListPage(
+            ordered_ids,
+            page_size,
+            cap=MAX_LISTED_RESULTS if capped else None,
+            counted=self.count_queryset if self.count_queryset is not None else self.queryset,
+        )
 
     def result(self, page_size: int = DEFAULT_PAGE_SIZE) -> AnnuaireResult:
         page_size = max(1, min(MAX_PAGE_SIZE, page_size))
@@ -512,7 +544,12 @@ class AnnuaireQuery:
 
 def build_query(data, section) -> AnnuaireQuery:
     params, reader = parse_params(data, section)
-    return AnnuaireQuery(params=params, reader=reader, queryset=filtered_promeneurs(params, section))
+    return AnnuaireQuery(
+        params=params,
+        reader=reader,
+        queryset=filtered_promeneurs(params, section),
+        count_queryset=filtered_promeneurs(params, section, counting=True),
+    )
 
 
 def annuaire_query(data, section, page_size: int = DEFAULT_PAGE_SIZE) -> AnnuaireResult:

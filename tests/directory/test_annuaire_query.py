@@ -198,6 +198,17 @@ def test_long_listings_are_capped_and_say_so(national, monkeypatch):
     assert near.count == 4 and not near.count_capped  # bounded by the radius: always exact
 
 
+def test_text_search_pages_and_counts_alike_whether_capped_or_not(national, monkeypatch):
+    # "jeunesse" matches several promeneurs; capped or not, the text filter may take another form (on
+    # PostgreSQL, EXISTS per row or the matches' ids) and must list the same promeneurs in the same order.
+    full = query(national, q="jeunesse")
+    assert full.count >= 3 and not full.count_capped
+    monkeypatch.setattr("directory.annuaire.MAX_LISTED_RESULTS", 2)
+    capped = annuaire_query(QueryDict("q=jeunesse"), national, page_size=full.count)
+    assert capped.count == 2 and capped.count_capped
+    assert names(capped.items) == names(full.items)[:2]
+
+
 def test_sort_key_follows_the_structure_town_and_the_first_name(world):
     from directory.models import PromeneurPage
 
