@@ -25,6 +25,8 @@ from django.urls import Resolver404, get_script_prefix, resolve
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home.navigation import memoised, token_for
+
 logger = logging.getLogger(__name__)
 
 WAGTAIL_SERVE = "wagtail_serve"
@@ -50,10 +52,16 @@ def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
-def live_versions(page: Page) -> dict[str, Page]:
-    """The live versions of a page (itself included) by language code."""
-    versions = Page.objects.filter(translation_key=page.translation_key).live()
-    return {version.locale.language_code: version for version in versions.select_related("locale")}
+def live_versions(page: Page, request=None) -> dict[str, Page]:
+    """The live versions of a page (itself included) by language code; with ``request``, memoised per version
+    of the page tree (home/navigation.py)."""
+
+    def read():
+        versions = Page.objects.filter(translation_key=page.translation_key).live()
+        return {version.locale.language_code: version for version in versions.select_related("locale")}
+
+    token = token_for(request) if request is not None else None
+    return memoised(token, ("live-versions", page.translation_key), read)
 
 
 def source_version(page: Page) -> Page:
@@ -65,17 +73,17 @@ def source_version(page: Page) -> Page:
     return page.get_translation_or_none(default) or page
 
 
-def site_home_in(site: Site | None, language: str) -> Page | None:
+def site_home_in(site: Site | None, language: str, request=None) -> Page | None:
     """The live home of `site` in `language`, if the site offers that language."""
     if site is None:
         return None
-    return live_versions(site.root_page).get(language)
+    return live_versions(site.root_page, request).get(language)
 
 
 def site_offers_language(request, language: str) -> bool:
     if language == default_language():
         return True
-    return site_home_in(Site.find_for_request(request), language) is not None
+    return site_home_in(Site.find_for_request(request), language, request) is not None
 
 
 def split_language_prefix(path: str) -> tuple[str | None, str]:
@@ -99,7 +107,7 @@ def path_in_language(neutral_path: str, language: str) -> str:
 
 def page_at(request, neutral_path: str, language: str) -> Page | None:
     """The live page routed at `neutral_path` in the `language` tree of the request's site."""
-    home = site_home_in(Site.find_for_request(request), language)
+    home = site_home_in(Site.find_for_request(request), language, request)
     if home is None:
         return None
     components = [component for component in neutral_path.split("/") if component]
@@ -141,7 +149,7 @@ def counterpart_url(request, language: str) -> str | None:
 
 
 def _page_urls(request, page: Page) -> dict[str, str]:
-    urls = {code: version.get_url(request) for code, version in live_versions(page).items()}
+    urls = {code: version.get_url(request) for code, version in live_versions(page, request).items()}
     # A draft being previewed is not live: it still is the current language's version.
     urls.setdefault(page.locale.language_code, page.get_url(request))
     return {code: url for code, url in urls.items() if url}
@@ -152,7 +160,7 @@ def _view_urls(request, home: Page) -> dict[str, str]:
     section offers, else that language's home."""
     current = translation.get_language()
     urls = {}
-    for code, home_version in live_versions(home).items():
+    for code, home_version in live_versions(home, request).items():
         if code == current:
             urls[code] = request.get_full_path()
         else:
