@@ -111,7 +111,7 @@ def annuaire_context(page, request, section) -> dict:
     from departments.models import DepartmentsIndexPage
     from directory.models import AnnuairePage
 
-    result = annuaire_query(request.GET, section, page_size=RESULTS_PER_PAGE)
+    result = annuaire_query(request.GET, section, page_size=RESULTS_PER_PAGE, details=False)
     items = result.items
     wider = result.wider_radius
     return {
