@@ -147,6 +147,7 @@ MEASURES = ["search", "engine", "baseline", "suggest"]
 
 
 def markdown_report(results: list[dict], args) -> str:
+    window = results[0]["match_window"] if results else "?"
     lines = [
         "## Search",
         "",
@@ -184,8 +185,8 @@ def markdown_report(results: list[dict], args) -> str:
         "  without a query, i.e. what every page of the site pays for its header, menus and footer.",
         "- Suggestions answer within 20 ms of database time or not at all: past it, the statement is",
         "  interrupted (SQLite progress handler, PostgreSQL statement_timeout) and the box shows nothing.",
-        "- SQLite ranks at most 1,000 matches per kind (search/ranking.py): a word found in most pages",
-        '  ("jeunesse", "instagram") is reported as "plus de 1 000 résultats".',
+        f"- At most {window} matches per kind are ranked (search/ranking.py): a word found in most pages",
+        f'  ("jeunesse", "instagram") is reported as "plus de {window} résultats".',
         "",
         "Targets: p95 ≤ 50 ms for `/recherche/`, ≤ 20 ms for suggestions.",
         "",
@@ -255,8 +256,11 @@ def run_worker(args) -> dict:
                     cursor.execute("ANALYZE")
             log(f"update_index: {update_index_s:.0f} s; measuring")
         timings = measure(args.repeat)
+        from search.ranking import MATCH_WINDOW
+
         return {
             "database": args.worker_label,
+            "match_window": MATCH_WINDOW,
             "structures": structures,
             "update_index_s": update_index_s,
         } | timings

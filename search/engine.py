@@ -6,7 +6,7 @@ two do not save the promeneur's page, and a date passing saves nothing at all, s
 ``PromeneurPage.objects.publicly_listed()`` (the platform's rule) is checked on every query instead.
 
 - SQLite and PostgreSQL: one statement per kind reads Wagtail's index and checks the rule per match
-  (search/ranking.py), within a window of 1,000 ranked matches per kind.
+  (search/ranking.py), within a window of MATCH_WINDOW (200) ranked matches per kind.
 - Other database backends (MySQL, the fallback): Wagtail's search API, with the rule as an id subquery of the
   search query itself; counts and pagination are exact.
 - Elasticsearch cannot run SQL: it pre-selects with indexed FilterFields (live, locale, tree path, status) and
@@ -110,7 +110,7 @@ class Group:
     kind: Kind
     pages: list
     count: int
-    capped: bool  # count is a floor: "1 000 or more"
+    capped: bool  # count is a floor: "more than MATCH_WINDOW"
 
 
 @dataclass

@@ -15,7 +15,8 @@ A match window bounds the work. Ranking the 47,000 promeneurs that share the wor
 on SQLite and more on PostgreSQL, for an order that means little; so at most MATCH_WINDOW matches (in index
 order) are ranked, and a query matching more is reported as "plus de MATCH_WINDOW résultats", with an
 invitation to add a word. Queries under the window (names, towns, structures, a job in a département) are
-ranked and counted exactly.
+ranked and counted exactly. 200 is ten pages of results per kind, more than anyone reads; with 1,000 the
+common words cost twice as much (benchmarks/README.md).
 
 The query expressions and scores are modelsearch's own (query compilers, MatchExpression and bm25 with the
 title norm on SQLite; tsquery, weights and ts_rank with the title norm on PostgreSQL): matching and ranking
@@ -29,7 +30,7 @@ from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from modelsearch.utils import get_descendants_content_types_pks
 
-MATCH_WINDOW = 1000
+MATCH_WINDOW = 200
 
 
 def ranked_matches(backend, model, visible: QuerySet, text: str, *, autocomplete=False, content_types=None):
