@@ -67,8 +67,11 @@ class Section:
         return f"{site.root_url}/" if site else "/"
 
     def child_of_type(self, model_name: str):
-        model = apps.get_model(*model_name.split("."))
-        return model.objects.child_of(self.home).live().public().first()
+        def read():
+            model = apps.get_model(*model_name.split("."))
+            return model.objects.child_of(self.home).live().public().first()
+
+        return memoised(self.tree_token, ("child-of-type", self.home.pk, model_name), read)
 
     @cached_property
     def annuaire(self):
