@@ -31,6 +31,8 @@ from django.db.models.functions import Cast
 from modelsearch.utils import get_descendants_content_types_pks
 
 MATCH_WINDOW = 200
+#: Suggestions show eight pages: the best of the first 50 prefix matches, within the autocomplete's budget.
+SUGGESTION_WINDOW = 50
 
 
 def ranked_matches(backend, model, visible: QuerySet, text: str, *, autocomplete=False, content_types=None):
@@ -51,7 +53,7 @@ class RankedMatches:
     """The ids of the visible pages matching ``text``, best first, fetched in one statement on first use.
     ``text`` is plain words (search.query.SearchQuery.text), all required; with ``autocomplete``, the last one
     is a prefix and the AutocompleteFields are searched. Subclasses build ``self.queryset``: a values_list of
-    (object_id, score), higher scores better, at most MATCH_WINDOW + 1 rows."""
+    (object_id, score), higher scores better, at most ``window`` + 1 rows."""
 
     def __init__(self, backend, model, visible, text, autocomplete, content_types):
         compiler_class = (
@@ -60,9 +62,10 @@ class RankedMatches:
         # The compiler only builds the full-text expression; the visibility rule is applied in SQL below.
         self.compiler = compiler_class(model.objects.none(), text, operator="and")
         self.queryset = self.visible_only(self.matches(backend, autocomplete, content_types), visible)
+        self.window = SUGGESTION_WINDOW if autocomplete else MATCH_WINDOW
         self.queryset = self.queryset.annotate(score=self.score(autocomplete)).values_list(
             self.object_id, "score"
-        )[: MATCH_WINDOW + 1]
+        )[: self.window + 1]
         self._ranked = None
 
     object_id = "object_id"
@@ -75,7 +78,7 @@ class RankedMatches:
     @property
     def ranked(self) -> list[int]:
         if self._ranked is None:
-            # At most MATCH_WINDOW + 1 rows: sorted here rather than by the database, the count for free.
+            # At most window + 1 rows: sorted here rather than by the database, the count for free.
             # The id breaks ties, the same way on every page of results.
             rows = sorted((-score, -int(object_id)) for object_id, score in self.queryset)
             self._ranked = [-negative_id for _score, negative_id in rows]
@@ -83,14 +86,14 @@ class RankedMatches:
 
     @property
     def capped(self) -> bool:
-        """True when more than MATCH_WINDOW pages match: only MATCH_WINDOW of them were ranked."""
-        return len(self.ranked) > MATCH_WINDOW
+        """True when more pages match than the window: only the window's were ranked."""
+        return len(self.ranked) > self.window
 
     def count(self) -> int:
-        return min(len(self.ranked), MATCH_WINDOW)
+        return min(len(self.ranked), self.window)
 
     def __getitem__(self, item: slice) -> list[int]:
-        return self.ranked[:MATCH_WINDOW][item]
+        return self.ranked[: self.window][item]
 
 
 class SQLiteMatches(RankedMatches):
