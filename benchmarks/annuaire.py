@@ -111,6 +111,9 @@ def reset_database(url: str) -> None:
     with admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
+        # The production recommendation for SSD storage (README, "Deploying"): the planner then reads a few
+        # rows through an index rather than hashing a whole table.
+        admin.execute(f'ALTER DATABASE "{name}" SET random_page_cost = 1.1')
 
 
 def setup_django(url: str) -> None:
