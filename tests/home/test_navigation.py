@@ -113,3 +113,28 @@ def test_navigation_is_read_once_per_tree_version(national_home):
     assert len(second.captured_queries) < len(first.captured_queries)
     tokens = [q for q in second.captured_queries if "home_pagetreeversion" in q["sql"]]
     assert len(tokens) == 1
+
+
+def test_the_section_of_a_page_follows_a_move(national_home, cher):
+    from django.test import RequestFactory
+
+    from home.sections import section_for_page
+
+    page = add_menu_page(national_home)
+    request = RequestFactory().get("/")
+    assert section_for_page(page, request).is_national
+    page.move(cher.home, pos="last-child")
+    moved = Page.objects.get(pk=page.pk).specific
+    assert section_for_page(moved, RequestFactory().get("/")).department == cher.department
+
+
+def test_the_section_forgets_an_unpublished_annuaire(national_home):
+    from django.test import RequestFactory
+
+    from home.sections import section_for_request
+
+    request = RequestFactory(HTTP_HOST="localhost").get("/")
+    annuaire = section_for_request(request).annuaire
+    assert annuaire is not None
+    annuaire.unpublish()
+    assert section_for_request(RequestFactory(HTTP_HOST="localhost").get("/")).annuaire is None
