@@ -20,6 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from directory.admin_views import CompletenessPanel
 from directory.social import PLATFORM_CHOICES, PLATFORMS, normalise_profile, validate_profile_url
 from geo.text import fold
 from home.models import BasePage
@@ -495,6 +496,7 @@ class PromeneurPage(BasePage):
     subpage_types = []
 
     content_panels = [
+        CompletenessPanel(heading=_("Complétude de la fiche (minimum de la charte)")),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
@@ -515,7 +517,13 @@ class PromeneurPage(BasePage):
         InlinePanel("permanences", heading=_("Permanences en ligne"), label=_("Créneau")),
         FieldPanel("contact_instructions"),
         MultiFieldPanel(
-            [FieldPanel("charter_signed_on"), FieldPanel("status"), FieldPanel("status_reason")],
+            [
+                FieldPanel("charter_signed_on"),
+                # The status is the coordination's decision: structures do not see it (accounts.signals also
+                # keeps it out of their revisions).
+                FieldPanel("status", permission="accounts.change_promeneur_status"),
+                FieldPanel("status_reason", permission="accounts.change_promeneur_status"),
+            ],
             heading=_("Labellisation"),
         ),
     ]

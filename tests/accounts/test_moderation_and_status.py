@@ -242,3 +242,14 @@ def test_promeneurs_listing_filters_and_completeness(world, client_for):
     # A structure of another département is not a valid choice.
     _, html = listing(coordination, f"?structure={world.pages['structure_b'].pk}")
     assert "Bilal" not in html
+
+
+def test_the_edit_form_shows_the_status_to_the_coordination_only(world, client_for):
+    promeneur = world.pages["promeneur_a"]
+    url = f"/admin/pages/{promeneur.pk}/edit/"
+    coordination = client_for("coordination_18").get(url).content.decode()
+    structure = client_for("structure_a").get(url).content.decode()
+    assert 'name="status"' in coordination and 'name="status_reason"' in coordination
+    assert 'name="status"' not in structure and 'name="status_reason"' not in structure
+    # Both see how complete the card is against the charte's minimum.
+    assert "Complétude de la fiche" in coordination and "Complétude de la fiche" in structure
