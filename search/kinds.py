@@ -17,6 +17,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page, PageViewRestriction
 
 from directory.models import PromeneurPage, PromeneurStatus, StructurePage
+from home.i18n import source_version
 from news.models import NewsArticlePage
 
 SUMMARY_WORDS = 30
@@ -41,13 +42,20 @@ class Scope:
             condition |= Q(path__startswith=page.path, depth__gte=page.depth)
         return condition
 
-    def pages(self, model) -> QuerySet:
+    @cached_property
+    def directory_home(self) -> Page:
+        """Where this scope's structures and promeneurs live: the French version of the home. They are never
+        translated, so an English search of the national site lists the French tree's."""
+        return source_version(self.home)
+
+    def pages(self, model, *, home: Page | None = None) -> QuerySet:
         """Live, public pages of ``model`` in this scope and language (indexed FilterFields only)."""
+        home = home or self.home
         return (
             model.objects.live()
             .exclude(self.private_q)
-            .descendant_of(self.home, inclusive=True)
-            .filter(locale_id=self.home.locale_id)
+            .descendant_of(home, inclusive=True)
+            .filter(locale_id=home.locale_id)
         )
 
 
@@ -86,14 +94,15 @@ class PromeneurKind(Kind):
     select_related = ("structure__commune",)
 
     def indexed_candidates(self, scope):
-        return super().indexed_candidates(scope).filter(status=PromeneurStatus.ACTIVE)
+        return scope.pages(self.model, home=scope.directory_home).filter(status=PromeneurStatus.ACTIVE)
 
     def visible(self, scope):
         # The platform-wide rule: live, public, actif, live structure whose convention has not ended.
+        home = scope.directory_home
         return (
             PromeneurPage.objects.publicly_listed()
-            .descendant_of(scope.home, inclusive=True)
-            .filter(locale_id=scope.home.locale_id)
+            .descendant_of(home, inclusive=True)
+            .filter(locale_id=home.locale_id)
         )
 
     def summary(self, page):
@@ -112,6 +121,9 @@ class StructureKind(Kind):
     label = _("Structures")
     model = StructurePage
     select_related = ("commune",)
+
+    def indexed_candidates(self, scope):
+        return scope.pages(self.model, home=scope.directory_home)
 
     def visible(self, scope):
         # A structure whose convention with the Caf has ended has left the network, as its promeneurs have.

@@ -142,6 +142,23 @@ def test_results_are_in_the_language_of_the_site(world):
     assert [page.pk for page in english_results[:10]] == [page_en.pk]
 
 
+def test_an_english_search_lists_the_networks_promeneurs_and_structures(world):
+    # Promeneurs and structures are never translated: the English national site searches the French tree's.
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    english_home = world.national_home.copy_for_translation(english)
+    english_home.save_revision().publish()
+    promeneurs = KindResults(KINDS.get("promeneurs"), Scope(english_home), SearchQuery.parse("educatrice"))
+    assert {page.pk for page in promeneurs[:10]} == {world.lea.pk, world.ines.pk}
+    structures = KindResults(
+        KINDS.get("structures"), Scope(english_home), SearchQuery.parse(world.structure_18.title)
+    )
+    assert world.structure_18.pk in [page.pk for page in structures[:10]]
+    # News and pages stay in the language searched: none is translated here.
+    assert (
+        KindResults(KINDS.get("actualites"), Scope(english_home), SearchQuery.parse("rencontre")).count() == 0
+    )
+
+
 def test_search_page_is_not_indexed_by_search_engines(world):
     assert '<meta name="robots" content="noindex">' in search_html("sante")
 
