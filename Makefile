@@ -7,7 +7,7 @@ PORT ?= 8000
 PG_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/promeneurs)
 PYTEST_WORKERS ?= auto
 
-.PHONY: install run serve migrate demo test test-sqlite test-postgres browser lint format translations check clean
+.PHONY: install run serve migrate demo test test-sqlite test-postgres browser gettext lint format translations check clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 introuvable ($(PYTHON))."; exit 1; }
@@ -45,6 +45,12 @@ browser:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium absent : les tests navigateur seront ignorés (apt-get install chromium)."; fi; }
+
+gettext:
+	@command -v xgettext >/dev/null && command -v msgmerge >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else echo "GNU gettext absent : les chaînes manquantes du catalogue ne seront pas cherchées (apt-get install gettext)."; fi; }
 
 test: install browser
 	$(MAKE) --no-print-directory test-sqlite

@@ -4,10 +4,12 @@ French needs no catalogue and English is the only one (site/locale/en/LC_MESSAGE
 python scripts/translations.py update    # extract the strings into the catalogue (makemessages: needs GNU
                                          # gettext), then report what is left to translate
 python scripts/translations.py compile   # .po -> .mo with polib (no gettext needed): what `make install` runs
-python scripts/translations.py check     # CI: no untranslated, fuzzy or obsolete entry, placeholders kept
+python scripts/translations.py check     # CI: no untranslated, fuzzy or obsolete entry, placeholders kept,
+                                         # no string of the code missing (with GNU gettext)
 """
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,9 +27,8 @@ def find_catalogues() -> list[Path]:
     return sorted(p for p in ROOT.glob("**/locale/*/LC_MESSAGES/*.po") if not {".venv", "var"} & set(p.parts))
 
 
-def update_all() -> int:
-    """Run makemessages over the project. Messages go to the first of LOCALE_PATHS (site/locale);
-    new or changed strings come out untranslated or fuzzy, so `check` fails until they are translated."""
+def makemessages() -> None:
+    """Extract the interface strings into the catalogues (GNU gettext's xgettext and msgmerge)."""
     # --no-wrap: polib (compile) and msgmerge (update) then agree on the layout, so diffs show real changes.
     command = [
         sys.executable,
@@ -39,8 +40,32 @@ def update_all() -> int:
     ]
     command += [f"--locale={code}" for code in TARGET_LANGUAGES]
     command += [f"--ignore={pattern}" for pattern in IGNORED]
-    subprocess.run(command, cwd=ROOT, check=True)
-    return check_all()
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def update_all() -> int:
+    """Run makemessages over the project. Messages go to the first of LOCALE_PATHS (site/locale);
+    new or changed strings come out untranslated or fuzzy, so `check` fails until they are translated."""
+    makemessages()
+    return check_all(find_missing=False)
+
+
+def missing_strings() -> dict[Path, list[str]] | None:
+    """Per catalogue, the strings of the code it lacks: extracted into it, which is then restored as it was.
+    None without GNU gettext (then only the catalogue's own entries are checked)."""
+    if not (shutil.which("xgettext") and shutil.which("msgmerge")):
+        return None
+    saved = {path: path.read_bytes() for path in find_catalogues()}
+    try:
+        makemessages()
+        extracted = {path: {entry.msgid for entry in polib.pofile(str(path))} for path in saved}
+    finally:
+        for path, content in saved.items():
+            path.write_bytes(content)
+    return {
+        path: sorted(extracted[path] - {entry.msgid for entry in polib.pofile(content.decode("utf-8"))})
+        for path, content in saved.items()
+    }
 
 
 def compile_all() -> int:
@@ -85,13 +110,22 @@ def problems_in(catalogue: polib.POFile) -> list[tuple[str, polib.POEntry]]:
     return problems
 
 
-def check_all() -> int:
+def check_all(find_missing: bool = True) -> int:
+    """``find_missing``: also extract the code's strings (rewrites the catalogues for a moment: not while
+    something else reads them, e.g. in the test suite)."""
     catalogues = find_catalogues()
     count = 0
     for po_path in catalogues:
         for problem, entry in problems_in(polib.pofile(str(po_path))):
             count += 1
             print(f"{po_path.relative_to(ROOT)}: {problem}: {entry.msgid[:70]!r}")
+    missing = missing_strings() if find_missing else {}
+    if missing is None:
+        print("GNU gettext absent: strings of the code missing from the catalogues are not looked for.")
+    for po_path, msgids in (missing or {}).items():
+        for msgid in msgids:
+            count += 1
+            print(f"{po_path.relative_to(ROOT)}: missing (run update): {msgid[:70]!r}")
     print(f"{len(catalogues)} catalogue(s) checked, {count} problem(s).")
     return 1 if count else 0
 

@@ -327,7 +327,8 @@ def _translations_script():
 def test_catalogues_are_complete():
     script = _translations_script()
     assert ROOT / "site/locale/en/LC_MESSAGES/django.po" in script.find_catalogues()
-    assert script.check_all() == 0
+    # Entries only: extracting the code's strings (CI's `translations.py check`) rewrites the catalogue.
+    assert script.check_all(find_missing=False) == 0
 
 
 def test_catalogue_check_catches_broken_placeholders():
