@@ -302,10 +302,11 @@ def scoped_promeneurs(section):
     return queryset
 
 
-def filtered_promeneurs(params: AnnuaireParams, section, *, counting: bool = False):
+def filtered_promeneurs(params: AnnuaireParams, section, *, counting: bool = False, scoped=None):
     """The section's promeneurs matching every filter, as one SQL query (filters as sub-queries, so a
-    promeneur with two matching profiles is still one row)."""
-    queryset = scoped_promeneurs(section)
+    promeneur with two matching profiles is still one row). ``scoped``: ``scoped_promeneurs(section)``, when
+    already built (it reads the view restrictions)."""
+    queryset = scoped if scoped is not None else scoped_promeneurs(section)
     if params.departement is not None:
         queryset = queryset.filter(department=params.departement)
     # Correlated EXISTS rather than IN (…): the page is read in its sort order and stops after a page or the
@@ -552,11 +553,12 @@ class AnnuaireQuery:
 
 def build_query(data, section) -> AnnuaireQuery:
     params, reader = parse_params(data, section)
+    scoped = scoped_promeneurs(section)
     return AnnuaireQuery(
         params=params,
         reader=reader,
-        queryset=filtered_promeneurs(params, section),
-        count_queryset=filtered_promeneurs(params, section, counting=True),
+        queryset=filtered_promeneurs(params, section, scoped=scoped),
+        count_queryset=filtered_promeneurs(params, section, counting=True, scoped=scoped),
     )
 
 

@@ -28,12 +28,17 @@ def filter_choices(section) -> dict:
         "departments": [],
     }
     if section is not None and section.is_national:
-        # Only départements that have joined the network (a published home page) are worth offering.
-        choices["departments"] = list(
-            Department.objects.filter(home_pages__live=True)
-            .distinct()
-            .order_by("sort_key")
-            .values_list("code", "name")
+        # Only départements that have joined the network (a published home page) are worth offering; that
+        # changes with the page tree, so it is read once per version of it.
+        choices["departments"] = memoised(
+            section.tree_token,
+            ("annuaire-departments",),
+            lambda: list(
+                Department.objects.filter(home_pages__live=True)
+                .distinct()
+                .order_by("sort_key")
+                .values_list("code", "name")
+            ),
         )
     return choices
 
