@@ -30,7 +30,7 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import CharField, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q
+from django.db.models import CharField, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -40,6 +40,7 @@ from wagtail.search.backends import get_search_backend
 
 from departments.models import Department
 from directory.models import (
+    MissionTag,
     PromeneurPage,
     SocialProfile,
     StructurePage,
@@ -313,7 +314,11 @@ def filtered_promeneurs(params: AnnuaireParams, section, *, counting: bool = Fal
     # count's cap, checking each row through an index, instead of first listing every tagged promeneur.
     if params.mission:
         queryset = queryset.filter(
-            Exists(TaggedMission.objects.filter(content_object=OuterRef("pk"), tag__slug=params.mission))
+            Exists(
+                TaggedMission.objects.filter(
+                    content_object=OuterRef("pk"), tag_id=_mission_tag_id(params.mission)
+                )
+            )
         )
     if params.theme is not None:
         queryset = queryset.filter(
@@ -328,6 +333,11 @@ def filtered_promeneurs(params: AnnuaireParams, section, *, counting: bool = Fal
     if params.q:
         queryset = queryset.filter(text_search_condition(params.q, counting=counting))
     return queryset
+
+
+def _mission_tag_id(slug: str) -> Subquery:
+    """The mission's tag id, as a sub-query the database evaluates once (not a join per promeneur)."""
+    return Subquery(MissionTag.objects.filter(slug=slug).values("pk")[:1])
 
 
 _NOT_A_WORD = re.compile(r"[^\w\s.@'’-]+")
