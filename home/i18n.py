@@ -148,10 +148,18 @@ def counterpart_url(request, language: str) -> str | None:
     return with_script_prefix(path) + (f"?{query}" if query else "")
 
 
+def locale_codes(request=None) -> dict[int, str]:
+    """Locale ids to language codes; with ``request``, memoised per version of the page tree (a change of
+    locale changes it too, home/navigation.py)."""
+    token = token_for(request) if request is not None else None
+    return memoised(token, ("locale-codes",), lambda: dict(Locale.objects.values_list("pk", "language_code")))
+
+
 def _page_urls(request, page: Page) -> dict[str, str]:
     urls = {code: version.get_url(request) for code, version in live_versions(page, request).items()}
     # A draft being previewed is not live: it still is the current language's version.
-    urls.setdefault(page.locale.language_code, page.get_url(request))
+    code = locale_codes(request).get(page.locale_id) or page.locale.language_code
+    urls.setdefault(code, page.get_url(request))
     return {code: url for code, url in urls.items() if url}
 
 

@@ -3,14 +3,14 @@ process and invalidated everywhere at once through ``PageTreeVersion``.
 
 Computing them costs a handful of queries per request (and, with tens of thousands of promeneur pages, as
 much time as the annuaire itself); they change only when an editor saves, publishes, moves or deletes a page,
-or restricts its view. Any such change sets a new token; each request reads the token (one row by primary
+or restricts its view (or a site or a locale changes). Any such change sets a new token; each request reads the token (one row by primary
 key) and recomputes only when it changed.
 """
 
 import uuid
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 _memo: dict = {"token": None, "values": {}}
@@ -74,7 +74,7 @@ def connect_signals():
         (post_page_move, "moved"),
     ):
         signal.connect(tree_changed, dispatch_uid=f"pdn-navigation-page-{name}")
-    for model in (PageViewRestriction, Site):
+    for model in (PageViewRestriction, Site, Locale):
         post_save.connect(tree_changed, sender=model, dispatch_uid=f"pdn-navigation-{model.__name__}-saved")
         post_delete.connect(
             tree_changed, sender=model, dispatch_uid=f"pdn-navigation-{model.__name__}-deleted"

@@ -10,7 +10,7 @@ passages that are not in the page's language.
 from django import template
 from django.utils import translation
 from django.utils.html import format_html
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home import i18n
 
@@ -55,12 +55,9 @@ def hreflang_links(context):
 
 
 def _locale_codes(context) -> dict[int, str]:
-    """Locale ids to language codes, read once per request (a list of cards would query per card)."""
-    request = context.get("request")
-    holder = request.__dict__ if request is not None else {}
-    if "_pdn_locale_codes" not in holder:
-        holder["_pdn_locale_codes"] = dict(Locale.objects.values_list("pk", "language_code"))
-    return holder["_pdn_locale_codes"]
+    """Locale ids to language codes, read once per version of the page tree (a list of cards would query per
+    card)."""
+    return i18n.locale_codes(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
