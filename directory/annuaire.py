@@ -533,7 +533,7 @@ class AnnuaireQuery:
     params: AnnuaireParams
     reader: _ParamReader
     queryset: object  # PromeneurQuerySet, filtered, not ordered
-    count_queryset: object = None  # the same promeneurs, in the form that is cheapest to count
+    count_queryset: object  # the same promeneurs, in the form that is cheapest to count
 
     def paginator(self, page_size: int, *, capped: bool = True, details: bool = True) -> Paginator:
         if self.params.commune is not None:
@@ -545,7 +545,7 @@ class AnnuaireQuery:
             ordered_ids,
             page_size,
             cap=MAX_LISTED_RESULTS if capped else None,
-            counted=self.count_queryset if self.count_queryset is not None else self.queryset,
+            counted=self.count_queryset,
             details=details,
         )
 

@@ -84,32 +84,12 @@ def first_live_page(model, **filters):
     return model.objects.filter(pk__in=own_rows, **filters).live().public().order_by("path").first()
 
 
-def memoised_first_live_page(token, model, **filters):
-    """``first_live_page``, computed once per version of the page tree (home/navigation.py)."""
-    key = ("first-live", model._meta.label, tuple(sorted(filters.items())))
-    return memoised(token, key, lambda: first_live_page(model, **filters))
-
-
 def national_page_url(model, request) -> str:
-    """URL of the national site's page of this type (the national annuaire, the list of départements)."""
-    page = memoised_first_live_page(token_for(request), model, depth=3)
+    """URL of the national site's page of this type (the national annuaire, the list of départements), read
+    once per version of the page tree (home/navigation.py)."""
+    key = ("national-page", model._meta.label)
+    page = memoised(token_for(request), key, lambda: first_live_page(model, depth=3))
     return page.get_url(request) if page else ""
-
-
-def section_annuaire(section):
-    """The section's annuaire page (like ``section.annuaire``, without scanning the page tree)."""
-    from directory.models import AnnuairePage
-
-    if section is None:
-        return None
-    home = section.home
-    return memoised_first_live_page(
-        section.tree_token,
-        AnnuairePage,
-        path__startswith=home.path,
-        depth=home.depth + 1,
-        locale=home.locale_id,
-    )
 
 
 def annuaire_context(page, request, section) -> dict:

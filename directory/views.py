@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET
 
 from departments.models import DepartmentsIndexPage
 from directory.annuaire import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, build_query, clean_text, iter_all_promeneurs
-from directory.pages import national_page_url, section_annuaire
+from directory.pages import national_page_url
 from directory.presenters import api_item, mission_tags, networks, theme_tags, town_name
 from directory.social import MAX_URL_LENGTH
 from directory.verification import verify_profile
@@ -215,7 +215,7 @@ def verify(request):
     verification = None
     if form.is_bound and form.is_valid():
         verification = verify_profile(clean_text(form.cleaned_data["profil"], MAX_URL_LENGTH), section)
-    annuaire = section_annuaire(section)
+    annuaire = section.annuaire if section is not None else None
     context = {
         "form": form,
         "verification": verification,

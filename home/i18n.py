@@ -60,8 +60,7 @@ def live_versions(page: Page, request=None) -> dict[str, Page]:
         versions = Page.objects.filter(translation_key=page.translation_key).live()
         return {version.locale.language_code: version for version in versions.select_related("locale")}
 
-    token = token_for(request) if request is not None else None
-    return memoised(token, ("live-versions", page.translation_key), read)
+    return memoised(token_for(request), ("live-versions", page.translation_key), read)
 
 
 def source_version(page: Page) -> Page:
@@ -151,8 +150,9 @@ def counterpart_url(request, language: str) -> str | None:
 def locale_codes(request=None) -> dict[int, str]:
     """Locale ids to language codes; with ``request``, memoised per version of the page tree (a change of
     locale changes it too, home/navigation.py)."""
-    token = token_for(request) if request is not None else None
-    return memoised(token, ("locale-codes",), lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    return memoised(
+        token_for(request), ("locale-codes",), lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
 
 
 def _page_urls(request, page: Page) -> dict[str, str]:

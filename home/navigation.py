@@ -2,16 +2,15 @@
 process and invalidated everywhere at once through ``PageTreeVersion``.
 
 Computing them costs a handful of queries per request (and, with tens of thousands of promeneur pages, as
-much time as the annuaire itself); they change only when an editor saves, publishes, moves or deletes a page,
-or restricts its view (or a site or a locale changes). Any such change sets a new token; each request reads the token (one row by primary
-key) and recomputes only when it changed.
+much time as the annuaire itself); they change only when a page is saved (which publishing, unpublishing and
+moving all do) or deleted, a view is restricted, or a site or a locale changes. Any such change sets a new
+token; each request reads the token (one row by primary key) and recomputes only when it changed.
 """
 
 import uuid
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 _memo: dict = {"token": None, "values": {}}
 #: Entries kept per token (one per visited page at most for the section lookup): bounded memory.
@@ -25,10 +24,10 @@ def current_token():
     return PageTreeVersion.objects.filter(pk=1).values_list("token", flat=True).first()
 
 
-def token_for(request=None):
-    """The tree's token, read once per request (``request`` may be None: read now)."""
+def token_for(request):
+    """The tree's token, read once per request; None without a request (nothing is memoised then)."""
     if request is None:
-        return current_token()
+        return None
     token = getattr(request, "_pdn_tree_token", _UNREAD)
     if token is _UNREAD:
         token = request._pdn_tree_token = current_token()
@@ -68,12 +67,6 @@ def _page_saved_or_deleted(sender, instance, **kwargs):
 def connect_signals():
     post_save.connect(_page_saved_or_deleted, dispatch_uid="pdn-navigation-page-saved")
     post_delete.connect(_page_saved_or_deleted, dispatch_uid="pdn-navigation-page-deleted")
-    for signal, name in (
-        (page_published, "published"),
-        (page_unpublished, "unpublished"),
-        (post_page_move, "moved"),
-    ):
-        signal.connect(tree_changed, dispatch_uid=f"pdn-navigation-page-{name}")
     for model in (PageViewRestriction, Site, Locale):
         post_save.connect(tree_changed, sender=model, dispatch_uid=f"pdn-navigation-{model.__name__}-saved")
         post_delete.connect(

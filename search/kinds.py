@@ -64,9 +64,14 @@ class Kind:
     label: str
     model: type[Page]
     select_related: tuple[str, ...] = ()
+    #: Structures and promeneurs are never translated: every language searches the French tree's.
+    in_directory = False
+
+    def home(self, scope: Scope) -> Page:
+        return scope.directory_home if self.in_directory else scope.home
 
     def indexed_candidates(self, scope: Scope) -> QuerySet:
-        return scope.pages(self.model)
+        return scope.pages(self.model, home=self.home(scope))
 
     def visible(self, scope: Scope) -> QuerySet:
         return self.indexed_candidates(scope)
@@ -92,13 +97,14 @@ class PromeneurKind(Kind):
     label = _("Promeneurs")
     model = PromeneurPage
     select_related = ("structure__commune",)
+    in_directory = True
 
     def indexed_candidates(self, scope):
-        return scope.pages(self.model, home=scope.directory_home).filter(status=PromeneurStatus.ACTIVE)
+        return super().indexed_candidates(scope).filter(status=PromeneurStatus.ACTIVE)
 
     def visible(self, scope):
         # The platform-wide rule: live, public, actif, live structure whose convention has not ended.
-        home = scope.directory_home
+        home = self.home(scope)
         return (
             PromeneurPage.objects.publicly_listed()
             .descendant_of(home, inclusive=True)
@@ -121,9 +127,7 @@ class StructureKind(Kind):
     label = _("Structures")
     model = StructurePage
     select_related = ("commune",)
-
-    def indexed_candidates(self, scope):
-        return scope.pages(self.model, home=scope.directory_home)
+    in_directory = True
 
     def visible(self, scope):
         # A structure whose convention with the Caf has ended has left the network, as its promeneurs have.
