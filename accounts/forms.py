@@ -28,9 +28,37 @@ class InvitationForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        existing = get_user_model()._default_manager.filter(email__iexact=email).first()
-        if existing is not None and (existing.is_superuser or not existing.is_active):
+        User = get_user_model()
+        existing = User._default_manager.filter(email__iexact=email)
+        taken_username = User._default_manager.filter(username__iexact=email[:150]).exclude(
+            email__iexact=email
+        )
+        # One message whatever the reason (another département, another role, a deactivated account,
+        # an administrator): the form must not tell a coordination anything about accounts it cannot manage.
+        if taken_username.exists() or any(
+            not (account.is_active and roles.may_manage_account(self.user, account)) for account in existing
+        ):
             raise forms.ValidationError(
-                _("Ce compte ne peut pas être invité ici (compte désactivé ou administrateur).")
+                _(
+                    "Cette adresse ne peut pas être invitée depuis votre coordination. Si la personne a "
+                    "besoin d'un accès, demandez-le à l'administrateur de la plateforme."
+                ),
+                code="not_invitable",
             )
         return email
+
+
+class AccountStructuresForm(forms.Form):
+    """The structures (among those the coordination runs) whose cards an account manages."""
+
+    structures = forms.ModelMultipleChoiceField(
+        label=_("Structures gérées"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choisissez au moins une structure ; sinon, désactivez le compte.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["structures"].queryset = roles.structures_user_coordinates(user)
+        self.fields["structures"].label_from_instance = InvitationForm._structure_label

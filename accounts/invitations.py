@@ -121,6 +121,14 @@ def _send_access_granted(user, structure, invited_by):
     send_mail(subject, body, None, [user.email])
 
 
+def resend(user, *, structure, invited_by) -> None:
+    """A new activation link for a person who has not chosen a password yet (the old link stays valid
+    until it expires: both are tokens of the same unusable password)."""
+    Invitation.objects.create(user=user, structure=structure, invited_by=invited_by)
+    log(instance=user, action="accounts.resend", user=invited_by)
+    _send_invitation(user, structure, invited_by)
+
+
 def accept(user) -> None:
     """Called once the password is set: record the acceptance and log it."""
     Invitation.objects.filter(user=user, accepted_at__isnull=True).update(accepted_at=timezone.now())

@@ -329,3 +329,35 @@ def structures_user_coordinates(user):
     if not user.is_superuser:
         structures = structures.filter(pk__in=pages_user_can_publish(user).values("pk"))
     return structures.order_by("department__sort_key", "title")
+
+
+# Who may manage whose account ------------------------------------------------------------------------------
+
+
+def manageable_accounts(actor):
+    """The one rule of every account view and listing: the accounts ``actor`` may invite into a structure,
+    deactivate, reactivate, re-invite or move between structures. An account is manageable when it has at
+    least one group and *every* group it belongs to is the role group of a structure ``actor`` coordinates:
+    a person who also manages a structure of another département, or holds any other role (coordination,
+    Cnaf, a group made by an administrator), or is a superuser, is out of reach and managed by
+    administrators. Superusers manage every structure manager."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef
+
+    User = get_user_model()
+    if not (actor.is_authenticated and actor.is_active):
+        return User._default_manager.none()
+    in_scope = Group.objects.filter(
+        role__kind=RoleGroup.Kind.STRUCTURE,
+        role__structure__in=structures_user_coordinates(actor).values("pk"),
+    )
+    groups = User.groups.through.objects.filter(user_id=OuterRef("pk"))
+    return (
+        User._default_manager.filter(is_superuser=False)
+        .filter(Exists(groups))
+        .exclude(Exists(groups.exclude(group_id__in=in_scope.values("pk"))))
+    )
+
+
+def may_manage_account(actor, account) -> bool:
+    return account is not None and manageable_accounts(actor).filter(pk=account.pk).exists()

@@ -2,14 +2,17 @@
 manager, list the structures' accounts, deactivate or reactivate one; the Cnaf's read-only view of the
 départements' pages."""
 
+import functools
+
 import django_filters
 from django.contrib import messages as django_messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Substr
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,7 +27,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from accounts import invitations, roles
-from accounts.forms import InvitationForm
+from accounts.forms import AccountStructuresForm, InvitationForm
 from accounts.models import RoleGroup
 
 # Public: activation of an invited account ------------------------------------------------------------------
@@ -73,21 +76,36 @@ def _require_coordination(request):
         raise PermissionDenied
 
 
-def manageable_accounts(user):
-    """Accounts of the structures the user coordinates: only plain structure managers (never a
-    coordinator, a Cnaf member or an administrator, whose accounts are managed by administrators)."""
-    User = get_user_model()
-    structures = roles.structures_user_coordinates(user)
-    groups = RoleGroup.objects.filter(kind=RoleGroup.Kind.STRUCTURE, structure__in=structures).values(
-        "group_id"
-    )
-    other_roles = RoleGroup.objects.exclude(kind=RoleGroup.Kind.STRUCTURE).values("group_id")
-    return (
-        User._default_manager.filter(groups__in=groups)
-        .exclude(groups__in=other_roles)
-        .exclude(is_superuser=True)
-        .distinct()
-    )
+class AccountOutOfReach(Exception):
+    """The acting user may not manage this account (see roles.manageable_accounts)."""
+
+
+def _manageable_account(request, user_id):
+    """The account, when the acting coordination may manage it; AccountOutOfReach otherwise, whether the
+    account exists or not (an id reveals nothing)."""
+    _require_coordination(request)
+    account = roles.manageable_accounts(request.user).filter(pk=user_id).first()
+    if account is None:
+        raise AccountOutOfReach
+    return account
+
+
+def _forbidden(request):
+    # A real 403 (Wagtail turns PermissionDenied into a redirect to the dashboard).
+    return TemplateResponse(request, "accounts/admin/forbidden.html", status=403)
+
+
+def account_action(view):
+    """Answers 403 when the view's account is out of the user's reach."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except AccountOutOfReach:
+            return _forbidden(request)
+
+    return wrapped
 
 
 class InviteView(WagtailAdminTemplateMixin, FormView):
@@ -158,7 +176,7 @@ class AccountsView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         structure_groups = RoleGroup.objects.filter(kind=RoleGroup.Kind.STRUCTURE).select_related("structure")
         accounts = (
-            manageable_accounts(self.request.user)
+            roles.manageable_accounts(self.request.user)
             .prefetch_related(
                 Prefetch("groups__role", queryset=structure_groups),
             )
@@ -177,18 +195,19 @@ class AccountsView(WagtailAdminTemplateMixin, TemplateView):
                 state = _("Invitation en attente")
             else:
                 state = _("Actif")
-            rows.append({"account": account, "structures": structures, "state": state})
+            pending = account.is_active and not account.has_usable_password()
+            rows.append({"account": account, "structures": structures, "state": state, "pending": pending})
         context["rows"] = rows
         context["invite_url"] = reverse("accounts_admin:invite")
         return context
 
 
 @require_POST
+@account_action
 def set_account_active(request, user_id):
     """Deactivate (is_active=False) or reactivate a structure manager's account. Deactivating keeps
     everything the person wrote; they just cannot sign in any more."""
-    _require_coordination(request)
-    account = get_object_or_404(manageable_accounts(request.user), pk=user_id)
+    account = _manageable_account(request, user_id)
     activate = request.POST.get("active") == "1"
     if account.is_active != activate:
         account.is_active = activate
@@ -206,6 +225,81 @@ def set_account_active(request, user_id):
             _("Le compte de %(name)s est désactivé ; ses contenus sont conservés.") % {"name": account.email},
         )
     return redirect("accounts_admin:index")
+
+
+@require_POST
+@account_action
+def resend_invitation(request, user_id):
+    """Send a new activation link to a person who has not chosen a password yet."""
+    account = _manageable_account(request, user_id)
+    if account.has_usable_password() or not account.is_active:
+        messages.error(request, _("Ce compte est déjà activé ou désactivé : aucune invitation à renvoyer."))
+        return redirect("accounts_admin:index")
+    structure = roles.structures_user_coordinates(request.user).filter(role__group__user=account).first()
+    invitations.resend(account, structure=structure, invited_by=request.user)
+    messages.success(
+        request, _("Une nouvelle invitation a été envoyée à %(email)s.") % {"email": account.email}
+    )
+    return redirect("accounts_admin:index")
+
+
+class AccountStructuresView(WagtailAdminTemplateMixin, FormView):
+    """Which of the coordination's structures an account manages (its structure groups)."""
+
+    template_name = "accounts/admin/structures.html"
+    form_class = AccountStructuresForm
+    page_title = gettext_lazy("Structures gérées")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.account = _manageable_account(request, kwargs["user_id"])
+        except AccountOutOfReach:
+            return _forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.account.get_full_name() or self.account.email
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("accounts_admin:index"), "label": _("Comptes des structures")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def get_initial(self):
+        managed = roles.structures_user_coordinates(self.request.user).filter(role__group__user=self.account)
+        return {"structures": list(managed)}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["account"] = self.account
+        context["action_url"] = reverse("accounts_admin:structures", args=[self.account.pk])
+        return context
+
+    def form_valid(self, form):
+        chosen = {structure.pk for structure in form.cleaned_data["structures"]}
+        # Every group of a manageable account is one of the coordination's structures (roles.manageable_
+        # accounts): replacing them never touches a role held elsewhere.
+        groups = [roles.ensure_structure_role(structure) for structure in form.cleaned_data["structures"]]
+        with transaction.atomic():
+            self.account.groups.set(groups)
+            log(
+                instance=self.account,
+                action="accounts.change_structures",
+                user=self.request.user,
+                data={"structure_ids": sorted(chosen)},
+            )
+        messages.success(
+            self.request,
+            _("Les structures gérées par %(email)s sont enregistrées.") % {"email": self.account.email},
+        )
+        return redirect("accounts_admin:index")
 
 
 # Admin: the Cnaf's read-only view of the départements --------------------------------------------------------

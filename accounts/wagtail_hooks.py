@@ -17,6 +17,8 @@ def register_accounts_admin_urls():
         path("", views.AccountsView.as_view(), name="index"),
         path("inviter/", views.InviteView.as_view(), name="invite"),
         path("<int:user_id>/actif/", views.set_account_active, name="set_active"),
+        path("<int:user_id>/renvoyer/", views.resend_invitation, name="resend"),
+        path("<int:user_id>/structures/", views.AccountStructuresView.as_view(), name="structures"),
         path("reseau/pages/", views.NetworkPagesView.as_view(), name="network_pages"),
         path(
             "reseau/pages/resultats/",
@@ -107,6 +109,14 @@ def register_accounts_log_actions(actions):
     )
     actions.register_action(
         "accounts.reactivate", gettext_lazy("Réactivation du compte"), gettext_lazy("Compte réactivé")
+    )
+    actions.register_action(
+        "accounts.change_structures",
+        gettext_lazy("Structures gérées modifiées"),
+        gettext_lazy("Structures gérées modifiées"),
+    )
+    actions.register_action(
+        "accounts.resend", gettext_lazy("Invitation renvoyée"), gettext_lazy("Invitation renvoyée")
     )
 
 

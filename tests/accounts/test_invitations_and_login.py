@@ -112,6 +112,7 @@ def test_forged_link_is_refused(structure, coordinator):
 def test_inviting_an_existing_account_adds_the_structure(structure, coordinator, cher):
     other = make_structure(cher, title="MJC du Vieux Moulin", commune=known_commune("vierzon"))
     existing = User.objects.create_user("lea", "lea@structure.invalid", STRONG)
+    existing.groups.add(roles.ensure_structure_role(structure))  # already a manager in the 18
     mail.outbox.clear()
     invite(admin_client(coordinator), other)
     assert existing.groups.filter(pk=roles.structure_group(other).pk).exists()
@@ -164,7 +165,7 @@ def test_a_coordinator_cannot_deactivate_another_coordinator(structure, coordina
     colleague = User.objects.create_user("collegue", "collegue@exemple.invalid", STRONG)
     colleague.groups.add(roles.coordination_group(cher.department), roles.ensure_structure_role(structure))
     response = admin_client(coordinator).post(f"/admin/comptes/{colleague.pk}/actif/", {"active": "0"})
-    assert response.status_code in (302, 404)
+    assert response.status_code == 403
     colleague.refresh_from_db()
     assert colleague.is_active
 

@@ -1,5 +1,7 @@
 """Daily: report the structures whose convention with the Caf has ended (their promeneurs are already out of
-the public annuaire) and e-mail the coordinations 60 days before a convention ends and on the day.
+the public annuaire), give their promeneurs' photos new file names (deleted
+PHOTO_RETENTION_AFTER_CONVENTION_DAYS days after the end; directory/photos.py), and e-mail the coordinations
+60 days before a convention ends and on the day.
 
 Cron (every day at 6:00):
     0 6 * * * cd /srv/promeneurs && .venv/bin/python manage.py check_conventions --settings=config.settings.production
@@ -11,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from accounts import conventions
+from directory import photos
 
 
 class Command(BaseCommand):
@@ -35,6 +38,21 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {code} · {structure.title} · fin le {structure.convention_end:%d/%m/%Y} · "
                 f"{hidden} promeneur(s) hors de l'annuaire public"
+            )
+
+        done = photos.apply_convention_rules(today, dry_run=dry_run)
+        hidden = [item for item in done if item.action == photos.REKEY]
+        removed = [item for item in done if item.action == photos.REMOVE]
+        verb = "à renommer" if dry_run else "renommées"
+        self.stdout.write(f"Photos de promeneurs {verb} (convention terminée) : {len(hidden)}")
+        verb = "à supprimer" if dry_run else "supprimées"
+        self.stdout.write(
+            f"Photos de promeneurs {verb} ({photos.retention_days()} jours après la fin de la convention) : "
+            f"{len(removed)}"
+        )
+        for item in done:
+            self.stdout.write(
+                f"  {item.promeneur.structure.title} · {item.promeneur.first_name} · {item.action}"
             )
 
         sent = conventions.send_convention_reminders(today, dry_run=dry_run)
