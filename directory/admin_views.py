@@ -82,6 +82,7 @@ def change_status(page, action: str, reason: str, user) -> None:
     it), in the search index, and in the audit log."""
     from wagtail.search.index import insert_or_update_object
 
+    from directory import photos
     from directory.models import PromeneurPage
 
     spec = _status_actions()[action]
@@ -102,6 +103,8 @@ def change_status(page, action: str, reason: str, user) -> None:
         data={"reason": reason, "status": str(spec["status"]), "previous_status": str(previous)},
     )
     insert_or_update_object(PromeneurPage.objects.get(pk=page.pk))
+    # Suspended: the photo's files get new names; withdrawn: they are deleted (on commit).
+    photos.status_changed(page, previous)
 
 
 class StatusChangeForm(forms.Form):

@@ -6,4 +6,6 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Annuaire"
 
     def ready(self):
-        from directory import signals  # noqa: F401
+        from directory import photos, signals  # noqa: F401
+
+        photos.connect_signals()

@@ -591,6 +591,7 @@ class PromeneurPage(BasePage):
         return context
 
     def save(self, *args, **kwargs):
+        previous_status = None
         if self.pk:
             previous_status = (
                 PromeneurPage.objects.filter(pk=self.pk).values_list("status", flat=True).first()
@@ -608,6 +609,9 @@ class PromeneurPage(BasePage):
         if update_fields is not None and "first_name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "sort_key"}
         super().save(*args, **kwargs)
+        from directory.photos import status_changed
+
+        status_changed(self, previous_status, update_fields)  # suspended or withdrawn: the photo's files
 
     def completeness(self) -> list[tuple[str, bool]]:
         """The charte's minimum for a public card, item by item."""

@@ -262,6 +262,13 @@ ANNUAIRE_MAP_TILE_URL = env_str(
 ANNUAIRE_MAP_ATTRIBUTION = env_str(
     "ANNUAIRE_MAP_ATTRIBUTION", "© les contributeurs d'OpenStreetMap", "Attribution shown on the map"
 )
+# Promeneurs' photos (directory/photos.py): when a structure's convention ends, its promeneurs' photos get new
+# file names at once, and are deleted this many days later if the convention was not renewed.
+PHOTO_RETENTION_AFTER_CONVENTION_DAYS = env_int(
+    "PHOTO_RETENTION_AFTER_CONVENTION_DAYS",
+    90,
+    "Days a promeneur's photo is kept after their structure's convention ended (then deleted)",
+)
 
 # E-mail: console in development, SMTP in production.
 EMAIL_BACKEND = env_str(
