@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "directory",
     "search",
     "accounts",
+    "reports",
     "demo",
     "wagtail_localize",
     # Wagtail's own locale admin, not wagtail_localize.locales: the latter offers "synchronise content from
