@@ -21,7 +21,15 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from directory.admin_views import CompletenessPanel
-from directory.social import PLATFORM_CHOICES, PLATFORMS, normalise_profile, validate_profile_url
+from directory.social import (
+    PLATFORM_CHOICES,
+    PLATFORMS,
+    conflicting_handle,
+    handle_from_url,
+    normalise_profile,
+    validate_profile_url,
+    verification_keys,
+)
 from geo.text import fold
 from home.models import BasePage
 
@@ -639,6 +647,11 @@ class SocialProfile(Orderable):
     )
     url = models.URLField(_("adresse du profil"), max_length=500)
     normalised_key = models.CharField(max_length=600, db_index=True, editable=False)
+    # What the verification compares besides the key (directory.verification): the handle as the card shows
+    # it ("platform:spelling", for names that are not the identity: a Discord invite's code, a Facebook
+    # display name) and its look-alike skeleton ("platform:skeleton", directory.lookalike).
+    shown_spelling = models.CharField(max_length=200, db_index=True, editable=False, default="")
+    lookalike_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
 
     panels = [FieldRowPanel([FieldPanel("platform"), FieldPanel("handle")]), FieldPanel("url")]
 
@@ -653,9 +666,21 @@ class SocialProfile(Orderable):
                 validate_profile_url(self.platform, self.url)
             except ValidationError as error:
                 raise ValidationError({"url": error.messages}) from None
+            if self.handle and conflicting_handle(self.platform, self.handle, self.url):
+                expected = handle_from_url(self.platform, self.url)
+                raise ValidationError(
+                    {
+                        "handle": _(
+                            "Ce pseudo n'est pas celui de l'adresse du profil (%(expected)s) : une famille "
+                            "qui le vérifierait tomberait sur un autre compte."
+                        )
+                        % {"expected": expected}
+                    }
+                )
 
     def save(self, *args, **kwargs):
         self.normalised_key = normalise_profile(self.url, self.platform) or ""
+        self.shown_spelling, self.lookalike_key = verification_keys(self.platform, self.handle, self.url)
         super().save(*args, **kwargs)
 
     @property

@@ -46,6 +46,7 @@ __all__ = [
     "WILDCARD",
     "Platform",
     "detect_platform",
+    "displayed_spelling",
     "handle_from_url",
     "matches",
     "normalise_profile",
@@ -120,13 +121,25 @@ _BLUESKY_HANDLE = re.compile(
 )
 _BLUESKY_DID = re.compile(r"did:(?:plc:[a-z2-7]{24}|web:[a-z0-9.-]{3,253})")
 _GENERIC_HANDLE = re.compile(r"[\w.-]{1,100}")
+# The only handle patterns that admit non-ASCII letters (YouTube names, LinkedIn slugs, other sites).
+_UNICODE_HANDLE_PATTERNS = (_YOUTUBE_NAME, _LINKEDIN_SLUG, _GENERIC_HANDLE)
+
+
+def _folds_into_ascii(raw: str) -> bool:
+    """Whether lower-casing turns a non-ASCII character into ASCII (the Kelvin sign K becomes "k", the
+    dotted capital İ becomes "i̇"): such a handle would match an ASCII handle it is not."""
+    return any(not char.isascii() and any(c.isascii() for c in char.lower()) for char in raw)
 
 
 def _handle(
     raw: str, pattern: re.Pattern[str], prefix: str = "", *, keep_case: bool = False
 ) -> _Ident | None:
-    """A case-insensitive handle: the key is lower-cased, the display keeps the case when asked."""
+    """A case-insensitive handle: the key is lower-cased, the display keeps the case when asked. On
+    platforms whose handles are ASCII (their pattern has no ``\\w``), a non-ASCII character is never
+    folded into an ASCII one: the handle is refused (it answers "non", with the look-alike warning)."""
     raw = raw.removeprefix("@")
+    if _folds_into_ascii(raw) or (not raw.isascii() and pattern not in _UNICODE_HANDLE_PATTERNS):
+        return None
     value = raw.lower()
     if not pattern.fullmatch(value):
         return None
@@ -193,6 +206,8 @@ def _facebook_name(raw: str) -> _Ident | None:
     with_id = _FACEBOOK_NAME_WITH_ID.fullmatch(raw)
     if with_id:  # facebook.com/Centre-Social-des-Tilleuls-100012345678
         return _Ident("id", with_id[2].lstrip("0") or "0", with_id[1].replace("-", " "))
+    if not raw.isascii():  # Facebook usernames are ASCII: never fold another script into one
+        return None
     value = raw.lower()
     if value in _FACEBOOK_RESERVED or not _FACEBOOK_NAME.fullmatch(value):
         return None
@@ -312,6 +327,8 @@ _YOUTUBE_RESERVED = frozenset(
 
 
 def _youtube_name(kind: str, raw: str) -> _Ident | None:
+    if _folds_into_ascii(raw):
+        return None
     value = raw.lower()
     if not _YOUTUBE_NAME.fullmatch(value):
         return None
@@ -453,6 +470,11 @@ _TRACKING_PARAMS = frozenset(
     __cft__ __tn__ eid sid phpsessid jsessionid""".split()
 )
 _PERCENT_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
+
+
+def _is_tracking(name: str) -> bool:
+    name = name.lower()
+    return name in _TRACKING_PARAMS or name.startswith("utm_")
 _SAFE_IN_SEGMENT = "!$&'()*+,;=:@-._~"
 
 
@@ -473,7 +495,7 @@ def _other_url(url: _Url) -> _Ident | None:
     params = sorted(
         (name, value)
         for name, value in parse_qsl(url.raw_query, keep_blank_values=True)
-        if name.lower() not in _TRACKING_PARAMS and not name.lower().startswith("utm_")
+        if not _is_tracking(name)
     )
     query = f"?{urlencode(params)}" if params else ""
     return _Ident("url", f"{host}{path}{query}")
@@ -613,21 +635,33 @@ def _platform_for_host(host: str) -> Platform | None:
 # --- parsing raw input ------------------------------------------------------------------------------------
 
 # Invisible characters that apps add when a link is copied (zero-width space, direction marks, BOM).
-_PASTE_NOISE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff"))
+_PASTE_NOISE_CHARS = "\u200b\u200e\u200f\u2060\ufeff"
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 _DOMAIN = re.compile(
     r"(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})"
 )
 
 
-def _clean(value: object) -> str | None:
+def _clean(value: object, *, refuse_ascii_folding: bool = True) -> str | None:
     """Trimmed NFC text, or None when empty, too long or holding control/format characters."""
     if not isinstance(value, str) or len(value) > MAX_URL_LENGTH:
         return None
-    text = unicodedata.normalize("NFC", value.translate(_PASTE_NOISE)).strip()
+    # Apps add invisible marks around a copied link; inside a handle, they are an impostor's trick.
+    value = value.strip().strip(_PASTE_NOISE_CHARS)
+    if refuse_ascii_folding and _folds_into_ascii_by_nfc(value):
+        return None
+    text = unicodedata.normalize("NFC", value).strip()
     if not text or any(unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn") for char in text):
         return None
     return text
+
+
+def _folds_into_ascii_by_nfc(value: str) -> bool:
+    """Characters that NFC itself turns into ASCII (the Kelvin sign U+212A becomes "K"): an address or
+    handle written with them is not the ASCII one it imitates."""
+    return any(
+        not char.isascii() and any(c.isascii() for c in unicodedata.normalize("NFC", char)) for char in value
+    )
 
 
 def _parse_url(text: str) -> _Url | None:
@@ -646,7 +680,11 @@ def _parse_url(text: str) -> _Url | None:
     segments = tuple(unicodedata.normalize("NFC", unquote(part)) for part in parts.path.split("/") if part)
     query: dict[str, str] = {}
     for name, value in parse_qsl(parts.query, keep_blank_values=True):
-        query.setdefault(name.lower(), value)
+        name = name.lower()
+        if name in query and not _is_tracking(name):
+            # ?id=B&id=A: the platform may read either one; an ambiguous address never identifies anybody.
+            return None
+        query[name] = value
     return _Url(host.lower(), port, parts.path, segments, query, parts.query, parts.fragment)
 
 
@@ -794,3 +832,66 @@ def matches(query_key: str | None, profile_key: str | None) -> bool:
         return False
     # "@" forces the handle reading even when the handle looks like a host ("x.com" on Bluesky).
     return normalise_profile(f"@{handle}", profile_platform) == profile_key
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def displayed_spelling(text: object) -> str:
+    """A handle or name as a card shows it, reduced to compare it with what a visitor types: trimmed, NFC,
+    without the leading "@", runs of spaces as one, lower-cased only when it is all ASCII (nothing of another
+    script is folded into Latin). "" when ``text`` cannot be one."""
+    cleaned = _clean(text)
+    if cleaned is None:
+        return ""
+    spelling = _WHITESPACE.sub(" ", cleaned.removeprefix("@")).strip()
+    return spelling.lower() if spelling.isascii() else spelling
+
+
+def is_phone_number(text: object) -> bool:
+    """Whether ``text`` is written as a phone number (06 12 34 56 78, +33 6 12…, 0033…)."""
+    cleaned = _clean(text)
+    return bool(cleaned) and bool(re.fullmatch(r"\+?[0-9][0-9\s.()/-]{6,24}", cleaned)) and _phone(cleaned) is not None
+
+
+def conflicting_handle(platform: str, handle: str, url: str) -> bool:
+    """Whether a declared handle reads, on its platform, as another account than the profile's address
+    (``@lea`` declared for instagram.com/camille): shown on a card, it would send families to a stranger."""
+    url_key = normalise_profile(url, platform)
+    handle_key = normalise_profile(f"@{str(handle).strip().removeprefix('@')}", platform)
+    if not url_key or not handle_key:
+        return False
+    url_is_handle = url_key.count(":") == 1
+    return url_is_handle and handle_key.count(":") == 1 and handle_key != url_key
+
+
+def verification_keys(platform: str, handle: str, url: str) -> tuple[str, str]:
+    """(shown spelling, look-alike key) of a declared profile, for SocialProfile's indexed columns.
+
+    The shown spelling is left empty when the declared handle names another account (conflicting_handle):
+    typing it must never lead to this profile. The look-alike key is the skeleton of the handle the card
+    shows, or of the one the address carries."""
+    from directory.lookalike import lookalike_key
+
+    shown = handle or handle_from_url(platform, url)
+    spelling = "" if conflicting_handle(platform, handle or "", url) else displayed_spelling(shown)
+    identity = handle_from_url(platform, url) or shown
+    return (f"{platform}:{spelling}"[:200] if spelling else "", lookalike_key(platform, identity)[:200])
+
+
+def address_handle(text: object) -> tuple[str | None, str]:
+    """(network slug, name) that an address seems to point at, even when it is not a valid profile
+    (``instagram.com/саmille``, with a Cyrillic "а"): what the look-alike warning compares. (None, "")
+    when ``text`` is not an address of a known network."""
+    cleaned = _clean(text, refuse_ascii_folding=False)
+    if cleaned is None or not _looks_like_url(cleaned):
+        return None, ""
+    if not _SCHEME.match(cleaned):
+        cleaned = f"https://{cleaned.removeprefix('//')}"
+    url = _parse_url(cleaned)
+    owner = _platform_for_host(url.host) if url else None
+    if owner is None or not url.segments:
+        return None, ""
+    at = [segment for segment in url.segments if segment.startswith("@")]
+    return owner.slug, (at[0] if at else url.segments[-1]).removeprefix("@")
+

@@ -24,9 +24,10 @@ from departments.models import DepartmentsIndexPage
 from directory.annuaire import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, build_query, clean_text, iter_all_promeneurs
 from directory.pages import national_page_url
 from directory.presenters import api_item, mission_tags, networks, theme_tags, town_name
-from directory.social import MAX_URL_LENGTH
+from directory.social import MAX_URL_LENGTH, PLATFORM_CHOICES
 from directory.verification import verify_profile
 from home.sections import section_for_request
+from reports.stats import count_verification
 
 
 def request_section(request):
@@ -193,17 +194,28 @@ def export_csv(request):
 # --- Vérifier un promeneur ------------------------------------------------------------------------------
 
 
+def _network_choices():
+    return [("", gettext_lazy("Je ne sais pas / tous les réseaux"))] + PLATFORM_CHOICES
+
+
 class VerifyForm(forms.Form):
     profil = forms.CharField(
         label=gettext_lazy("Adresse du profil ou pseudo"),
         max_length=MAX_URL_LENGTH,
         help_text=gettext_lazy(
             "Collez l’adresse du profil (par exemple https://www.instagram.com/pseudo/) ou tapez le pseudo "
-            "(par exemple @pseudo)."
+            "(par exemple @pseudo) ou le numéro WhatsApp."
         ),
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "none"}
         ),
+    )
+    reseau = forms.ChoiceField(
+        label=gettext_lazy("Réseau"),
+        required=False,
+        choices=_network_choices,
+        help_text=gettext_lazy("Le réseau sur lequel cette personne vous a contacté."),
+        error_messages={"invalid_choice": gettext_lazy("Choisissez un réseau de la liste.")},
     )
 
 
@@ -213,12 +225,24 @@ def verify(request):
     section = request_section(request)
     form = VerifyForm(request.GET if "profil" in request.GET else None)
     verification = None
+    report_query = ""
     if form.is_bound and form.is_valid():
-        verification = verify_profile(clean_text(form.cleaned_data["profil"], MAX_URL_LENGTH), section)
+        # Not clean_text: an invisible character inside a handle (a right-to-left override, a zero-width
+        # space) must make it "not a promeneur's", not be silently removed into one.
+        text = form.cleaned_data["profil"].strip()
+        verification = verify_profile(text, section, platform=form.cleaned_data["reseau"] or None)
+        count_verification(section.department if section else None, verification.outcome)
+        report = {"profil": verification.text}
+        if verification.platform:
+            report["reseau"] = verification.platform
+        if verification.lookalikes and not verification.found:
+            report["imite"] = verification.lookalikes[0].promeneur.pk
+        report_query = urlencode(report)
     annuaire = section.annuaire if section is not None else None
     context = {
         "form": form,
         "verification": verification,
+        "report_query": report_query,
         "section": section,
         "annuaire": annuaire,
         "departments_url": national_page_url(DepartmentsIndexPage, request) if section.is_national else "",

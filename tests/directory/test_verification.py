@@ -22,7 +22,8 @@ def answer(profil, host="localhost"):
 
 
 def found(page):
-    return "Oui : ce profil est celui d’un promeneur du Net labellisé" in page
+    """A "oui" on one network, or a bare handle's list of the networks where it is a promeneur's."""
+    return "est bien le compte de" in page or "n’est celui d’un promeneur du Net que sur" in page
 
 
 @pytest.mark.parametrize(
@@ -68,7 +69,7 @@ def test_a_promeneur_of_another_departement_is_found_and_said_so(world):
         "Ce promeneur n’est pas dans le département Cher, mais il est labellisé dans un autre département"
         in page
     )
-    assert "Bobigny (93)" in page
+    assert "Bobigny (Seine-Saint-Denis, 93)" in page
 
 
 def test_unknown_profile_says_what_to_do(world):
