@@ -27,6 +27,14 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def public_pages():
+    """Live, public pages that the sitemap may list: promeneur pages only when publicly listed (a candidat's
+    or a suspended promeneur's page is live but answers 404; the sitemap must not reveal that it exists)."""
+    from directory.visibility import without_unlisted_promeneurs
+
+    return without_unlisted_promeneurs(Page.objects.live().public())
+
+
 class LocalizedSitemap(Sitemap):
     """Wagtail's sitemap walks the site root's tree only, i.e. the French one: add the trees of the root's
     live translations (/en/…) and link each page to its other languages (hreflang alternates)."""
@@ -36,7 +44,7 @@ class LocalizedSitemap(Sitemap):
         in_a_tree = Q()
         for root in roots:
             in_a_tree |= Q(path__startswith=root.path)
-        return Page.objects.live().public().filter(in_a_tree).order_by("path").defer_streamfields().specific()
+        return public_pages().filter(in_a_tree).order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
@@ -48,16 +56,11 @@ class LocalizedSitemap(Sitemap):
     def _alternates(self) -> dict[str, list[dict]]:
         """Full URL of a page -> its versions, for pages that exist in several languages. Two queries
         whatever the size of the site: only translated pages are fetched."""
-        translated_keys = (
-            Page.objects.live().public().values("translation_key").annotate(n=Count("pk")).filter(n__gt=1)
-        )
+        pages = public_pages()
+        translated_keys = pages.values("translation_key").annotate(n=Count("pk")).filter(n__gt=1)
         versions = defaultdict(list)
-        for page in (
-            Page.objects.live()
-            .public()
-            .filter(translation_key__in=translated_keys.values("translation_key"))
-            .select_related("locale")
-        ):
+        translated = pages.filter(translation_key__in=translated_keys.values("translation_key"))
+        for page in translated.select_related("locale"):
             versions[page.translation_key].append(page)
         alternates = {}
         for group in versions.values():
@@ -72,8 +75,12 @@ class LocalizedSitemap(Sitemap):
         return alternates
 
 
+#: Every Sitemap class of sitemap.xml (tests/security/test_exposure.py checks each of them).
+SITEMAPS = {"wagtail": LocalizedSitemap}
+
+
 def sitemap(request):
-    return wagtail_sitemap(request, sitemaps={"wagtail": LocalizedSitemap})
+    return wagtail_sitemap(request, sitemaps=SITEMAPS)
 
 
 def page_not_found(request, exception=None):
