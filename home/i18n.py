@@ -114,7 +114,11 @@ def page_at(request, neutral_path: str, language: str) -> Page | None:
         page, _args, _kwargs = home.specific.route(request, components)
     except Http404:
         return None
-    return page
+    from directory.visibility import is_shown_publicly
+
+    # A live page that answers 404 all the same (a promeneur not publicly listed) does not answer there: a
+    # link to it from another language's 404 would reveal that it exists.
+    return page if is_shown_publicly(page) else None
 
 
 def answers_at(request, path: str, language: str) -> bool:
