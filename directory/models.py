@@ -588,8 +588,25 @@ class PromeneurPage(BasePage):
         # convention has ended, must disappear from the public site at once, even if nobody unpublishes the
         # page. Previews in the admin still show it (they are not public and editors need them).
         if not getattr(request, "is_preview", False) and not self.is_publicly_listed:
+            if self.no_longer_listed:
+                from directory.pages import gone_response
+
+                return gone_response(request, self)
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+    @property
+    def no_longer_listed(self) -> bool:
+        """Once labelled, now off the annuaire (suspended, withdrawn, or the structure's convention ended):
+        their old URL answers 410 « plus référencée » rather than a bare 404 (a candidate was never listed)."""
+        if self.status in (PromeneurStatus.SUSPENDED, PromeneurStatus.WITHDRAWN):
+            return True
+        structure = self.structure
+        return (
+            self.status == PromeneurStatus.ACTIVE
+            and structure is not None
+            and not structure.convention_active()
+        )
 
     def get_context(self, request, *args, **kwargs):
         from directory.pages import promeneur_context

@@ -157,6 +157,19 @@ def promeneur_context(promeneur, request, now=None) -> dict:
     }
 
 
+def gone_response(request, promeneur):
+    """410 for a promeneur no longer listed: the advice and the coordination's contact, none of their data
+    (no ``page`` in the context: the title, breadcrumbs and language links would name them)."""
+    from django.template.response import TemplateResponse
+
+    from home.sections import section_for_page
+
+    section = section_for_page(promeneur, request)
+    response = TemplateResponse(request, "directory/gone.html", {"section": section}, status=410)
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
 # --- structure page ------------------------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ app_name = "directory"
 
 urlpatterns = [
     path("api/annuaire/", views.api, name="api"),
+    path("api/annuaire/<int:pk>/", views.api_detail, name="api_detail"),
     path("annuaire/export.csv", views.export_csv, name="export"),
     path("verifier/", views.verify, name="verify"),
 ]

@@ -21,7 +21,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from departments.models import DepartmentsIndexPage
-from directory.annuaire import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, build_query, clean_text, iter_all_promeneurs
+from directory.annuaire import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    build_query,
+    clean_text,
+    iter_all_promeneurs,
+    with_card_relations,
+)
+from directory.models import PromeneurPage
 from directory.pages import national_page_url
 from directory.presenters import api_item, mission_tags, networks, theme_tags, town_name
 from directory.social import MAX_URL_LENGTH, PLATFORM_CHOICES
@@ -102,6 +110,29 @@ def api(request):
         ]
     response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"  # public, read-only data: usable by partners' sites
+    return response
+
+
+@require_GET
+def api_detail(request, pk: int):
+    """/api/annuaire/<id>/: one publicly listed promeneur; 410 once they are no longer listed (suspended,
+    withdrawn, convention ended), 404 for anything else. The 410 carries no data of theirs."""
+    listed = with_card_relations(PromeneurPage.objects.publicly_listed()).filter(pk=pk).first()
+    if listed is not None:
+        response = JsonResponse(api_item(listed, request), json_dumps_params={"ensure_ascii": False})
+    else:
+        former = PromeneurPage.objects.live().public().filter(pk=pk).select_related("structure").first()
+        if former is not None and former.no_longer_listed:
+            message = _("Cette personne n’est plus référencée comme Promeneur du Net.")
+            response = JsonResponse(
+                {"detail": message}, status=410, json_dumps_params={"ensure_ascii": False}
+            )
+        else:
+            message = _("Aucun promeneur ne correspond à cet identifiant.")
+            response = JsonResponse(
+                {"detail": message}, status=404, json_dumps_params={"ensure_ascii": False}
+            )
+    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
