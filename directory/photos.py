@@ -17,6 +17,8 @@ does at request time can take it down. So the rules are enforced on the files:
   from the promeneur and deleted (its original and every rendition leave the storage when the transaction
   commits, Wagtail's own post_delete handlers) — unless something else uses it (another page, a
   structure's logo, a news article…), in which case it is only re-keyed.
+* **Deleting** a promeneur's page (or their structure's) removes the photo as a withdrawal does;
+  **unpublishing** it re-keys the photo as a suspension does.
 
 A status change is caught in one place, :func:`status_changed`, called by ``PromeneurPage.save`` (the edit
 form, publishing a revision) and by the admin status actions (``directory.admin_views.change_status``,
@@ -66,13 +68,20 @@ def give_uploaded_file_a_random_name(sender, instance, raw=False, **kwargs):
 
 
 def connect_signals():
-    from django.db.models.signals import pre_save
+    from django.db.models.signals import post_delete, pre_save
     from wagtail.models import UploadedFile
+    from wagtail.signals import page_unpublished
+
+    from directory.models import PromeneurPage
 
     for model in (get_image_model(), UploadedFile):
         pre_save.connect(
             give_uploaded_file_a_random_name, sender=model, dispatch_uid=f"random-name-{model._meta.label}"
         )
+    post_delete.connect(promeneur_deleted, sender=PromeneurPage, dispatch_uid="photo-of-deleted-promeneur")
+    page_unpublished.connect(
+        promeneur_unpublished, sender=PromeneurPage, dispatch_uid="photo-of-unpublished-promeneur"
+    )
 
 
 # Re-keying and removing a photo ----------------------------------------------------------------------------
@@ -95,21 +104,31 @@ def rekey_image(image) -> None:
             rendition.delete()
 
 
-def used_elsewhere(image, promeneur) -> bool:
+def used_elsewhere(image, promeneur_id) -> bool:
     """Whether anything but this promeneur uses the image: another promeneur, a structure's logo, or any
     object Wagtail's reference index knows (pages' fields and StreamFields, news, site settings…)."""
     from directory.models import PromeneurPage, StructurePage
 
-    if PromeneurPage.objects.filter(photo=image).exclude(pk=promeneur.pk).exists():
+    if PromeneurPage.objects.filter(photo=image).exclude(pk=promeneur_id).exists():
         return True
     if StructurePage.objects.filter(logo=image).exists():
         return True
     page_type = ContentType.objects.get_for_model(Page)
     return (
         ReferenceIndex.get_references_to(image)
-        .exclude(base_content_type=page_type, object_id=str(promeneur.pk))
+        .exclude(base_content_type=page_type, object_id=str(promeneur_id))
         .exists()
     )
+
+
+def delete_or_rekey(image, promeneur_id) -> str:
+    """Delete the image (Wagtail deletes the original's and the renditions' files on commit, in its
+    post_delete handlers), or only re-key it when something other than this promeneur uses it."""
+    if used_elsewhere(image, promeneur_id):
+        rekey_image(image)
+        return REKEY
+    image.delete()
+    return REMOVE
 
 
 def remove_photo(promeneur) -> str | None:
@@ -128,12 +147,7 @@ def remove_photo(promeneur) -> str | None:
                 revision.content["photo"] = None
                 revision.save(update_fields=["content"])
         promeneur.photo = None
-        if used_elsewhere(image, promeneur):
-            rekey_image(image)
-            return REKEY
-        # Wagtail deletes the original's and the renditions' files on commit (post_delete handlers).
-        image.delete()
-        return REMOVE
+        return delete_or_rekey(image, promeneur.pk)
 
 
 def hide_photo(promeneur) -> str | None:
@@ -173,6 +187,38 @@ def _apply_status(promeneur_id, action) -> None:
     if action == REMOVE and promeneur.status == PromeneurStatus.WITHDRAWN:
         remove_photo(promeneur)
     elif action == REKEY and promeneur.status != PromeneurStatus.ACTIVE:
+        hide_photo(promeneur)
+
+
+# Deletion and unpublication of a promeneur's page ---------------------------------------------------------
+
+
+def promeneur_deleted(sender, instance, **kwargs):
+    """post_delete of a promeneur page (also when its structure is deleted): their photo goes as on a
+    withdrawal, once the deletion is committed."""
+    if instance.photo_id is not None:
+        transaction.on_commit(partial(_photo_of_deleted_promeneur, instance.photo_id, instance.pk))
+
+
+def _photo_of_deleted_promeneur(image_id, promeneur_id) -> None:
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is not None:
+        with transaction.atomic():
+            delete_or_rekey(image, promeneur_id)
+
+
+def promeneur_unpublished(sender, instance, **kwargs):
+    """page_unpublished: the page leaves the public site, its photo's URLs too (re-keyed, as a suspension;
+    published again, the page shows the photo under new URLs)."""
+    if getattr(instance, "photo_id", None) is not None:
+        transaction.on_commit(partial(_rekey_if_still_unpublished, instance.pk))
+
+
+def _rekey_if_still_unpublished(promeneur_id) -> None:
+    from directory.models import PromeneurPage
+
+    promeneur = PromeneurPage.objects.filter(pk=promeneur_id, live=False).select_related("photo").first()
+    if promeneur is not None:
         hide_photo(promeneur)
 
 
