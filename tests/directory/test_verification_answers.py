@@ -15,7 +15,9 @@ from tests.directory.conftest import get
 @pytest.fixture
 def camille(world):
     """The demo's Camille and Nathan, as the issue found them on 18.localhost."""
-    structure = make_structure(world.cher_home, title="Centre social Camille", commune=known_commune("bourges"))
+    structure = make_structure(
+        world.cher_home, title="Centre social Camille", commune=known_commune("bourges")
+    )
     camille = make_promeneur(
         structure,
         first_name="Camille",
@@ -76,7 +78,9 @@ def test_discord_as_the_card_shows_it(camille):
     assert "Oui : Discord PdN18x3 est bien le compte de Nathan" in answer("https://discord.gg/PdN18x3")
 
 
-@pytest.mark.parametrize("spelling", ["06 12 34 56 78", "+33 6 12 34 56 78", "0612345678", "wa.me/33612345678"])
+@pytest.mark.parametrize(
+    "spelling", ["06 12 34 56 78", "+33 6 12 34 56 78", "0612345678", "wa.me/33612345678"]
+)
 def test_whatsapp_numbers_in_french_spellings(camille, spelling):
     page = answer(spelling)
     assert "Oui : WhatsApp 06 12 34 56 78 est bien le compte de Camille" in page
@@ -91,7 +95,9 @@ def test_letter_o_for_zero_is_a_lookalike_warning(camille):
     page = answer("camille.pdn18O")
     assert (
         "Non — attention : ce nom ressemble beaucoup au compte de Camille (Instagram @camille.pdn180)" in page
-    ) or ("Non — attention : ce nom ressemble beaucoup au compte de Camille (Snapchat camille_pdn180)" in page)
+    ) or (
+        "Non — attention : ce nom ressemble beaucoup au compte de Camille (Snapchat camille_pdn180)" in page
+    )
     assert "Les imposteurs choisissent souvent un nom presque identique." in page
     assert "Signaler ce profil" in page
 
