@@ -475,6 +475,8 @@ _PERCENT_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
 def _is_tracking(name: str) -> bool:
     name = name.lower()
     return name in _TRACKING_PARAMS or name.startswith("utm_")
+
+
 _SAFE_IN_SEGMENT = "!$&'()*+,;=:@-._~"
 
 
@@ -851,7 +853,11 @@ def displayed_spelling(text: object) -> str:
 def is_phone_number(text: object) -> bool:
     """Whether ``text`` is written as a phone number (06 12 34 56 78, +33 6 12…, 0033…)."""
     cleaned = _clean(text)
-    return bool(cleaned) and bool(re.fullmatch(r"\+?[0-9][0-9\s.()/-]{6,24}", cleaned)) and _phone(cleaned) is not None
+    return (
+        bool(cleaned)
+        and bool(re.fullmatch(r"\+?[0-9][0-9\s.()/-]{6,24}", cleaned))
+        and _phone(cleaned) is not None
+    )
 
 
 def conflicting_handle(platform: str, handle: str, url: str) -> bool:
@@ -894,4 +900,3 @@ def address_handle(text: object) -> tuple[str | None, str]:
         return None, ""
     at = [segment for segment in url.segments if segment.startswith("@")]
     return owner.slug, (at[0] if at else url.segments[-1]).removeprefix("@")
-

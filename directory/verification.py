@@ -89,7 +89,9 @@ class Verification:
 
     @property
     def recognised(self) -> bool:
-        return self.key is not None or bool(self.lookalikes) or (self.handle_like and self.platform is not None)
+        return (
+            self.key is not None or bool(self.lookalikes) or (self.handle_like and self.platform is not None)
+        )
 
     @property
     def exact_matches(self) -> list[ProfileMatch]:
