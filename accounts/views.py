@@ -2,21 +2,26 @@
 manager, list the structures' accounts, deactivate or reactivate one; the Cnaf's read-only view of the
 départements' pages."""
 
+import datetime
 import functools
 
 import django_filters
+from django.conf import settings
 from django.contrib import messages as django_messages
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Substr
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
@@ -66,6 +71,26 @@ class ActivateAccountView(PasswordResetConfirmView):
             self.request, _("Votre mot de passe est enregistré : bienvenue dans l'administration du site.")
         )
         return response
+
+
+# Public: how to report a vulnerability (RFC 9116) ----------------------------------------------------------
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def security_txt(request):
+    """/.well-known/security.txt of every site. "Expires" is kept 180 days ahead (the RFC wants less than a
+    year): the file is generated, so it never goes stale."""
+    expires = timezone.now().replace(microsecond=0) + datetime.timedelta(days=180)
+    lines = [
+        "# Promeneurs du Net: signalez-nous toute faille de sécurité ; nous accusons réception sous 3 jours",
+        "# ouvrés et corrigeons les failles graves en priorité. Merci de ne pas accéder aux données des autres.",
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.astimezone(datetime.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: fr, en",
+        f"Canonical: {request.scheme}://{request.get_host()}/.well-known/security.txt",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 # Admin: invitations and accounts of the structures ---------------------------------------------------------

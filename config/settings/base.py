@@ -284,6 +284,11 @@ DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Promeneurs du Net <ne-pas-repondre@promeneursdunet.invalid>", "Sender of e-mails"
 )
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+SECURITY_CONTACT = env_str(
+    "SECURITY_CONTACT",
+    "mailto:securite@promeneursdunet.invalid",
+    "Where vulnerabilities are reported (/.well-known/security.txt, SECURITY.md): a mailto: or https: URI",
+)
 # Moderation e-mails go to the coordination group of the département (submissions) and to the structure
 # manager who submitted (approval, rejection with its comment); administrators are not copied on each one.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
