@@ -22,12 +22,13 @@ listed promeneurs with the same kind of markers must appear where they should, s
 vacuously. The last tests plant surfaces without the rule and show the checks catch them.
 """
 
+import dataclasses
 import datetime
 import html
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 from urllib.parse import quote, quote_plus, urlsplit
 
@@ -292,11 +293,14 @@ class Fetch:
     path: str
     params: tuple[tuple[str, str], ...] = ()
     signed_in: bool = False  # as the coordinator (the CSV export)
+    # Other URLs the answer may show whatever the data (the language switcher's link to the same Django view
+    # in French: it is offered for any parameter, so it reveals nothing).
+    also_echoed: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def echo(self) -> list[str]:
         """What the request itself sent, which a page may show back (a search box, a verified handle)."""
-        return [value for _name, value in self.params if value] + [self.path]
+        return [value for _name, value in self.params if value] + [self.path, *self.also_echoed]
 
     def __str__(self):
         query = "&".join(f"{name}={value}" for name, value in self.params)
@@ -317,7 +321,10 @@ def everywhere(world, path: str, param_sets, *, signed_in=False, languages=LANGU
         for prefix in languages:
             offered = not prefix or host in world.english_hosts
             for params in param_sets if offered else param_sets[:1]:
-                fetches.append(fetch(host, f"/{prefix}{path}", signed_in, **params))
+                item = fetch(host, f"/{prefix}{path}", signed_in, **params)
+                if prefix:
+                    item = dataclasses.replace(item, also_echoed=(f"/{path}",))
+                fetches.append(item)
     return fetches
 
 
@@ -369,6 +376,18 @@ def exercise_robots(world):
 
 def exercise_api(world):
     return everywhere(world, "api/annuaire/", annuaire_filters(world))
+
+
+def exercise_api_detail(world):
+    """/api/annuaire/<id>/ for each person's page id (and an id that is no page)."""
+    fetches = []
+    for pk in [*(person.pk for person in everyone(world)), 999_999_999]:
+        fetches += everywhere(world, f"api/annuaire/{pk}/", [{}])
+    return fetches
+
+
+def exercise_security_txt(world):
+    return [fetch(host, "/.well-known/security.txt") for host in HOSTS]
 
 
 def exercise_export(world):
@@ -450,6 +469,8 @@ EXERCISES: dict[str, Callable] = {
     "sitemap.xml": exercise_sitemap,
     "robots.txt": exercise_robots,
     f"{LANG}api/annuaire/": exercise_api,
+    f"{LANG}api/annuaire/<int:pk>/": exercise_api_detail,
+    ".well-known/security.txt": exercise_security_txt,
     f"{LANG}annuaire/export.csv": exercise_export,
     f"{LANG}verifier/": exercise_verify,
     f"{LANG}recherche/": exercise_search,
@@ -620,10 +641,16 @@ def test_no_hidden_person_on_any_surface(exposure):
     assert not problems, "\n".join(problems)
 
 
-def test_hidden_pages_answer_404_everywhere(exposure):
+def test_hidden_pages_answer_an_error_everywhere(exposure):
+    """404, or 410 « plus référencée » for a former promeneur on their own site (never their card)."""
     for person in exposure.world.hidden:
         for host in HOSTS:
-            assert answer(exposure, host, person.path).status == 404, (person.key, host)
+            status = answer(exposure, host, person.path).status
+            assert status == 404 or (status == 410 and person.key != "candidat"), (person.key, host, status)
+            assert answer(exposure, host, f"/api/annuaire/{person.pk}/").status in (404, 410), (
+                person.key,
+                host,
+            )
 
 
 def test_no_sitemap_class_lists_a_hidden_person(exposure):
@@ -652,6 +679,8 @@ def test_listed_people_appear_where_they_should(exposure, key):
             )
         assert shows(answer(exposure, host, "/api/annuaire/", q=person.first_name), person, str(person.pk))
         assert shows(answer(exposure, host, "/api/annuaire/"), person, person.handles[0][1].lstrip("@"))
+        detail = answer(exposure, host, f"/api/annuaire/{person.pk}/")
+        assert detail.status == 200 and shows(detail, person, person.first_name), host
         assert shows(answer(exposure, host, "/sitemap.xml"), person, person.slug), host
         search = answer(exposure, host, "/recherche/", q=person.first_name)  # last names are not indexed
         assert shows(search, person, person.slug), host
