@@ -94,6 +94,7 @@ def public_pages(world: PhotoWorld) -> dict[str, str]:
         "api": public_get("/api/annuaire/"),
         "api (national)": public_get("/api/annuaire/", host="localhost"),
         "search": public_get("/recherche/", q="Léa"),
+        "verification": public_get("/verifier/", profil=promeneur.social_profiles.first().url),
     }
     for name, response in pages.items():
         assert response.status_code == 200, name

@@ -3,9 +3,12 @@
 and the image's title (filled from the file name) is never the alt text of a public page."""
 
 import re
+from io import StringIO
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db.models.fields.files import FieldFile
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -101,3 +104,20 @@ def test_random_names_keep_only_a_plain_extension():
     assert re.fullmatch(r"[0-9a-f]{32}", random_file_name("sans extension"))
     assert re.fullmatch(r"[0-9a-f]{32}", random_file_name("x.Dupont-tres-long"))
     assert random_file_name("a.png") != random_file_name("a.png")
+
+
+def test_rekey_images_renames_the_files_uploaded_before_random_names(db, django_capture_on_commit_callbacks):
+    image = make_photo("Ancienne photo")
+    old_name = default_storage.save("original_images/nommee-Dupont.png", ContentFile(image.file.read()))
+    type(image).objects.filter(pk=image.pk).update(file=old_name)
+    image.refresh_from_db()
+    rendition = image.get_rendition("fill-160x160-c100")
+    assert HIDDEN_LAST_NAME in rendition.file.name
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("rekey_images", stdout=out)
+    image.refresh_from_db()
+    assert "Images renommées : 1" in out.getvalue()
+    assert RANDOM_ORIGINAL.fullmatch(image.file.name)
+    assert not default_storage.exists(old_name) and not default_storage.exists(rendition.file.name)
+    assert not image.renditions.exists()
