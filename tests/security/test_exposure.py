@@ -312,15 +312,17 @@ def fetch(host, path, signed_in=False, **params) -> Fetch:
     return Fetch(host, path, tuple(sorted(params.items())), signed_in)
 
 
-def everywhere(world, path: str, param_sets, *, signed_in=False, languages=LANGUAGE_PREFIXES) -> list[Fetch]:
-    """``path`` (an i18n route without its language prefix) on every site, in every language. A site that
-    has no content in a language answers 404 to all of that language's URLs (LanguageMiddleware): one fetch
-    without parameters is enough there."""
+def everywhere(world, path: str, param_sets, *, signed_in=False, english=None) -> list[Fetch]:
+    """``path`` (an i18n route without its language prefix) on every site, in every language (``english``:
+    fewer parameter sets in English, where the same code runs). A site that has no content in a language
+    answers 404 to all of that language's URLs (LanguageMiddleware): one fetch without parameters is enough
+    there."""
     fetches = []
     for host in HOSTS:
-        for prefix in languages:
+        for prefix in LANGUAGE_PREFIXES:
             offered = not prefix or host in world.english_hosts
-            for params in param_sets if offered else param_sets[:1]:
+            sets = param_sets if not prefix else (english or param_sets)
+            for params in sets if offered else sets[:1]:
                 item = fetch(host, f"/{prefix}{path}", signed_in, **params)
                 if prefix:
                     item = dataclasses.replace(item, also_echoed=(f"/{path}",))
@@ -359,10 +361,15 @@ def annuaire_filters(world) -> list[dict]:
 
 
 def handle_checks(world) -> list[dict]:
+    """Each handle and profile address, and near misses of the hidden people's (a look-alike warning names
+    the account it resembles: it must be a listed one)."""
     checks = [{}]
     for person in everyone(world):
         for _platform, handle, url in person.handles:
             checks += [{"profil": handle}, {"profil": url}]
+    for person in world.hidden:
+        instagram = person.handles[0][1]
+        checks += [{"profil": instagram + "1"}, {"profil": instagram.replace(".", "_")}]
     return checks
 
 
@@ -398,7 +405,10 @@ def exercise_export(world):
 
 
 def exercise_verify(world):
-    return everywhere(world, "verifier/", handle_checks(world))
+    english = [{}] + [
+        {"profil": handle} for person in world.hidden for _platform, handle, _url in person.handles
+    ]
+    return everywhere(world, "verifier/", handle_checks(world), english=english)
 
 
 def exercise_search(world):
