@@ -618,8 +618,21 @@ def _exposure_module(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+            restore_page_ids()
             cache.clear()
             forget_navigation()
+
+
+def restore_page_ids() -> None:
+    """PostgreSQL sequences ignore rollbacks: bring the page ids back to where the other tests expect them
+    (SQLite's sequence table was rolled back with the rest)."""
+    if connection.vendor == "postgresql":
+        table = Page._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence(%s, 'id'), COALESCE(MAX(id), 0) + 1, false) FROM {table}",
+                [table],
+            )
 
 
 @pytest.fixture
@@ -724,8 +737,9 @@ class LeakySitemap(Sitemap):
 
 
 def test_a_new_route_fails_the_enumeration(db):
+    site_unknown = set(unknown_routes(public_routes(), EXERCISES))
     with override_settings(ROOT_URLCONF="tests.security.leaky_urls"):
-        assert unknown_routes(public_routes(), EXERCISES) == ["fuite/"]
+        assert set(unknown_routes(public_routes(), EXERCISES)) - site_unknown == {"fuite/"}
 
 
 def test_a_surface_without_the_rule_is_caught(exposure):
