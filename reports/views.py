@@ -15,7 +15,7 @@ from directory.social import PLATFORM_CHOICES
 from home.sections import section_for_request
 from reports import ratelimit
 from reports.forms import ProfileReportForm, listed_promeneur
-from reports.models import ProfileReport
+from reports.models import ProfileReport, retention_days
 from reports.notifications import notify_coordination
 
 # The form's fields hold at most ~1,800 characters; URL-encoded UTF-8 can take 12 bytes per character.
@@ -36,7 +36,7 @@ def _prefill(request) -> dict:
 
 
 def _render(request, form, section, *, status=200, error=""):
-    context = {"form": form, "section": section, "page_error": error}
+    context = {"form": form, "section": section, "page_error": error, "retention_days": retention_days()}
     return TemplateResponse(request, "reports/report.html", context, status=status)
 
 
