@@ -52,7 +52,9 @@ def test_ended_convention_takes_its_promeneurs_off_the_public_site_at_once(cher)
     listed = PromeneurPage.objects.publicly_listed()
     assert not listed.filter(pk=gone.pk).exists() and listed.filter(pk=kept.pk).exists()
     client = Client(HTTP_HOST="18.localhost")
-    assert client.get(gone.url_path.removeprefix("/accueil/departements/cher")).status_code == 410  # « plus référencée »
+    assert (
+        client.get(gone.url_path.removeprefix("/accueil/departements/cher")).status_code == 410
+    )  # « plus référencée »
     assert client.get(kept.url_path.removeprefix("/accueil/departements/cher")).status_code == 200
     ids = {item["id"] for item in client.get("/api/annuaire/").json()["results"]}
     assert ids == {kept.pk}
