@@ -2,11 +2,9 @@
 "Vérifications" (12 weeks, each coordination its own département, the Cnaf and administrators every site)."""
 
 import datetime
-import threading
 from unittest import mock
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -81,34 +79,6 @@ def test_a_row_created_by_a_concurrent_request_is_added_to(request, department):
         count_verification(department, "non", day=WEDNESDAY)
     assert len(calls) == 2
     assert counts() == {(department.pk if department else None, MONDAY, "non"): 2}
-
-
-@pytest.mark.skipif(connection.vendor == "sqlite", reason="threads on one in-memory SQLite database")
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_counts_are_all_kept(national_home):
-    from departments.models import Department
-
-    department = Department.objects.get(code="18")
-    workers, per_worker = 8, 25
-    barrier = threading.Barrier(workers)
-
-    def work():
-        from django.db import connection as thread_connection
-
-        try:
-            barrier.wait()
-            for _ in range(per_worker):
-                count_verification(department, "oui", day=WEDNESDAY)
-                count_verification(None, "oui", day=WEDNESDAY)
-        finally:
-            thread_connection.close()
-
-    threads = [threading.Thread(target=work) for _ in range(workers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert counts() == {(department.pk, MONDAY, "oui"): 200, (None, MONDAY, "oui"): 200}
 
 
 # The admin report --------------------------------------------------------------------------------------
