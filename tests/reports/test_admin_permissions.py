@@ -154,3 +154,10 @@ def test_filters_by_status_and_department(client_for, reports):
 def test_menu_item_for_the_roles(client_for, reports):
     assert "Signalements" in client_for("coordination_18").get("/admin/").content.decode()
     assert "/admin/signalements/" not in client_for("structure_a").get("/admin/").content.decode()
+
+
+def test_search_finds_a_handle_within_the_scope(client_for, reports):
+    html = client_for("coordination_18").get(reverse("signalements:index"), {"q": "bilal"}).content.decode()
+    assert f"Signalement n° {reports['report_93'].pk}" not in html
+    html = client_for("coordination_93").get(reverse("signalements:index"), {"q": "bilal"}).content.decode()
+    assert f"Signalement n° {reports['report_93'].pk}" in html
