@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "search",
     "accounts",
     "reports",
+    "dashboard",
     "demo",
     "wagtail_localize",
     # Wagtail's own locale admin, not wagtail_localize.locales: the latter offers "synchronise content from
