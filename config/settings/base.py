@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "reports",
     "dashboard",
     "demo",
+    "adminui",  # admin branding and e-mail templates: before wagtail.admin to override its templates
     "wagtail_localize",
     # Wagtail's own locale admin, not wagtail_localize.locales: the latter offers "synchronise content from
     # another locale", which would alias every département's pages into English (wagtail-localize#386).
@@ -132,7 +133,8 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "site" / "locale"]
+# adminui/wagtail_fr: corrections of Wagtail's French (LOCALE_PATHS come before the apps' own catalogues).
+LOCALE_PATHS = [BASE_DIR / "site" / "locale", BASE_DIR / "adminui" / "wagtail_fr" / "locale"]
 FORMAT_MODULE_PATH = ["home.formats"]  # dates and times per language, Paris time (home/formats/)
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
@@ -154,6 +156,8 @@ WAGTAILADMIN_BASE_URL = env_str(
     "WAGTAILADMIN_BASE_URL", "http://localhost:8000", "Public base URL of the admin (links in e-mails)"
 )
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no outside service fed with e-mail hashes
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "pptx", "txt", "csv", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
