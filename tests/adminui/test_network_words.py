@@ -175,3 +175,24 @@ def test_moderation_emails_french_and_on_the_sites_own_address(world, client_for
         assert "Précisez le métier, s’il vous plaît." in message.body
         assert f"http://18.localhost/admin/pages/{promeneur.pk}/edit/" in message.body
         assert "localhost:8000" not in message.body and "Wagtail" not in message.body
+
+
+@override_settings(WAGTAILADMIN_BASE_URL="http://localhost:8000")
+def test_approval_email_links_to_the_page_on_its_departements_site(world, client_for):
+    promeneur = world.pages["promeneur_a"]
+    task_state = submit_change(client_for("structure_a"), promeneur, "Animatrice numérique")
+    mail.outbox.clear()
+    client_for("coordination_18", host="18.localhost").post(
+        f"/admin/pages/workflow/action/{promeneur.pk}/approve/{task_state.pk}/", {"comment": ""}
+    )
+    assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_APPROVED
+    approved = [m for m in mail.outbox if "structure_a@exemple.invalid" in m.to]
+    assert approved, [(m.to, m.subject) for m in mail.outbox]
+    site_root = world.cher.home.url_path
+    address = "http://18.localhost/" + promeneur.url_path[len(site_root) :]
+    for message in approved:
+        assert message.body.startswith("Bonjour "), message.body
+        assert "validée" in message.body
+        assert address in message.body or f"http://18.localhost/admin/pages/{promeneur.pk}/" in message.body
+        assert "localhost:8000" not in message.body
+        assert not message.subject.startswith("Salut")
