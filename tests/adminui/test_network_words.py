@@ -196,3 +196,11 @@ def test_approval_email_links_to_the_page_on_its_departements_site(world, client
         assert address in message.body or f"http://18.localhost/admin/pages/{promeneur.pk}/" in message.body
         assert "localhost:8000" not in message.body
         assert not message.subject.startswith("Salut")
+
+
+def test_notifications_are_sent_as_the_projects_text_templates(settings):
+    """Only the .txt notification templates are the project's own texts (adminui); Wagtail's HTML ones would
+    come back with its wording if HTML e-mails were turned on."""
+    assert not getattr(settings, "WAGTAILADMIN_NOTIFICATION_USE_HTML", False)
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    assert settings.WAGTAIL_ENABLE_WHATS_NEW_BANNER is False
