@@ -4,10 +4,11 @@ cards. Both are Wagtail ReportViews scoped by construction to the départements 
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from dashboard import figures
@@ -87,6 +88,7 @@ class IncompleteFilterSet(DepartmentScopedFilterSet):
 
 class ScopedReportView(ReportView):
     paginate_by = 50
+    results_template_name = "dashboard/listing_results.html"
 
     def dispatch(self, request, *args, **kwargs):
         if not visible_departments(request.user).exists():
@@ -99,8 +101,12 @@ class ScopedReportView(ReportView):
 
 
 class ConventionColumn(Column):
+    """The end date as a date (Wagtail's DateColumn shows "il y a…", meant for past timestamps)."""
+
     def get_value(self, instance):
-        return instance.convention_end
+        if instance.convention_end is None:
+            return _("Sans date de fin")
+        return date_format(instance.convention_end, "SHORT_DATE_FORMAT")
 
 
 class StructuresReportView(ScopedReportView):
@@ -121,7 +127,7 @@ class StructuresReportView(ScopedReportView):
         return [
             TitleColumn("title", label=_("Structure"), url_name="wagtailadmin_pages:edit"),
             Column("department", label=_("Département")),
-            DateColumn("convention_end", label=_("Fin de la convention")),
+            ConventionColumn("convention_end", label=_("Fin de la convention")),
         ]
 
     def get_queryset(self):

@@ -93,3 +93,19 @@ def test_dashboard_is_accessible(new_context, world, role):
         assert "Votre structure : Centre social des Rives" in main
         assert "En attente de validation" in main
     _check(page, errors, f"dashboard-{role}")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/tableau-de-bord/structures/?convention=bientot",
+        "/admin/tableau-de-bord/fiches-incompletes/",
+    ],
+)
+def test_dashboard_listings_are_accessible(new_context, world, path):
+    coordinator, _manager = _make_data()
+    page, errors = _log_in(new_context, world, coordinator.username)
+    response = page.goto(f"{world.base_url}{path}")
+    assert response.status == 200
+    assert page.locator("main table tbody tr").count() >= 1
+    _check(page, errors, "dashboard-listing-" + path.split("/")[3])

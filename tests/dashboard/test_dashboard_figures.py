@@ -174,3 +174,18 @@ def test_coordination_dashboard_queries_are_bounded(world, client_for, django_as
     assert counts(response.content.decode(), "18")["pending"] == 5
     with django_assert_max_num_queries(80):
         client.get(url)
+
+
+def test_structures_listing_shows_the_end_date(world, client_for):
+    import datetime
+
+    from django.utils import timezone, translation
+    from django.utils.formats import date_format
+
+    response = client_for("coordination_18").get(reverse("dashboard:structures"), {"convention": "bientot"})
+    html = response.content.decode()
+    with translation.override("fr"):
+        expected = date_format(timezone.localdate() + datetime.timedelta(days=30), "SHORT_DATE_FORMAT")
+    assert "Structure A du Cher" in html and "Structure A2" not in html
+    assert expected in html
+    assert "1 résultat" in html and 'role="status"' in html
