@@ -163,8 +163,18 @@ class NetworkPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context=None):
+        from search.reports import editable_section_homes
+
         rows = figures.figures_for(network_departments())
         table = [{"figures": row, "lines": figure_links(row)} for row in rows]
+        # The "searches without result" report lists only the sites the user edits (the Cnaf reads the
+        # départements without editing them): a count whose listing would be empty is shown without a link.
+        readable_homes = {home.pk for home in editable_section_homes(self.request.user)}
+        for row in table:
+            if not readable_homes.issuperset(row["figures"].search_home_ids):
+                for line in row["lines"]:
+                    if line["key"] == "searches":
+                        line["url"] = ""
         headings = [line["label"] for line in table[0]["lines"][:6]] if table else []
         for row in table:
             row["cells"] = row["lines"][:6]

@@ -189,3 +189,19 @@ def test_structures_listing_shows_the_end_date(world, client_for):
     assert "Structure A du Cher" in html and "Structure A2" not in html
     assert expected in html
     assert "1 résultat" in html and 'role="status"' in html
+
+
+@pytest.mark.parametrize("role", ["cnaf", "superuser"])
+def test_network_table_links_lead_to_listings_of_that_many(world, client_for, role):
+    import html as html_module
+
+    client = client_for(role)
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    for code in ("18", "93"):
+        row = re.search(rf'<tr data-department="{code}">(.*?)</tr>', page, re.S).group(1)
+        links = re.findall(r'<a href="([^"]+)"[^>]*>(\d+)</a>', row)
+        assert len(links) >= 5
+        for href, count in links:
+            response = client.get(html_module.unescape(href))
+            assert response.status_code == 200, href
+            assert len(list(response.context["object_list"])) == int(count), href
