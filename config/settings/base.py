@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "search",
     "accounts",
     "reports",
+    "imports",
     "dashboard",
     "demo",
     "adminui",  # admin branding and e-mail templates: before wagtail.admin to override its templates

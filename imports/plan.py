@@ -1,0 +1,594 @@
+"""Checking an uploaded table against the annuaire of one département (the preview), and applying it.
+
+Rows are matched on a stable key so that importing the same file twice updates instead of duplicating:
+a structure on its name and commune (StructurePage has no SIRET field), a promeneur on their first name
+within the structure (PromeneurPage has no e-mail field). Values are compared with the latest revision of
+each page (a pending draft included), so that an export imported back is "inchangé" on every row.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from directory.models import (
+    AnnuairePage,
+    MissionTag,
+    PromeneurPage,
+    PromeneurStatus,
+    SocialProfile,
+    StructurePage,
+    StructureType,
+)
+from directory.social import detect_platform, handle_from_url, normalise_profile, validate_profile_url
+from geo.lookup import find_commune
+from geo.text import fold
+from imports import columns as C
+from imports.tabular import FORMULA, Table
+
+CREATE, UPDATE, SAME, ERROR = "creation", "modification", "inchange", "erreur"
+STATUS_LABELS = {CREATE: "création", UPDATE: "modification", SAME: "inchangé", ERROR: "erreur"}
+STRUCTURE_FIELDS = [
+    "title",
+    "structure_type",
+    "address",
+    "commune_id",
+    "postcode",
+    "email",
+    "phone",
+    "website",
+    "convention_start",
+    "convention_end",
+]
+PROMENEUR_FIELDS = ["first_name", "last_name", "job_title", "status", "charter_signed_on"]
+_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
+_SPLIT_MISSIONS = re.compile(r"\s*(?:[,;/+]|\bet\b)\s*")
+_SPLIT_PROFILES = re.compile(r"[\s;]+")
+
+
+@dataclass
+class RowResult:
+    number: int
+    structure_name: str = ""
+    promeneur_name: str = ""
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (column, French message)
+    structure_action: str = SAME
+    promeneur_action: str | None = None
+    changed: list[str] = field(default_factory=list)  # columns whose value changes
+
+    @property
+    def status(self) -> str:
+        if self.errors:
+            return ERROR
+        actions = {self.structure_action, self.promeneur_action}
+        if CREATE in actions:
+            return CREATE
+        if UPDATE in actions:
+            return UPDATE
+        return SAME
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class _Structure:
+    values: dict
+    first_row: int
+    page: StructurePage | None  # the latest revision of the existing page, else None
+    action: str = SAME
+    # first-name key → _Promeneur
+    promeneurs: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Promeneur:
+    values: dict
+    missions: list
+    profiles: list  # [(platform, handle, url, key)]
+    page: PromeneurPage | None
+    action: str = SAME
+
+
+@dataclass
+class Plan:
+    department: object
+    annuaire: AnnuairePage
+    rows: list[RowResult]
+    structures: list[_Structure]
+    missing_columns: list[str] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[RowResult]:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.missing_columns and not self.errors
+
+    def count(self, status: str) -> int:
+        return sum(1 for row in self.rows if row.status == status)
+
+    def counts(self) -> dict:
+        promeneurs = [p for s in self.structures for p in s.promeneurs.values()]
+        return {
+            "rows": len(self.rows),
+            "creations": self.count(CREATE),
+            "modifications": self.count(UPDATE),
+            "unchanged": self.count(SAME),
+            "errors": self.count(ERROR),
+            "structures_created": sum(1 for s in self.structures if s.action == CREATE),
+            "structures_updated": sum(1 for s in self.structures if s.action == UPDATE),
+            "promeneurs_created": sum(1 for p in promeneurs if p.action == CREATE),
+            "promeneurs_updated": sum(1 for p in promeneurs if p.action == UPDATE),
+        }
+
+
+def annuaire_for(department) -> AnnuairePage:
+    """The département's own annuaire (of its home in the default locale)."""
+    from wagtail.models import Locale
+
+    from departments.models import DepartmentHomePage
+
+    home = DepartmentHomePage.objects.filter(department=department, locale=Locale.get_default()).first()
+    if home is None:
+        home = DepartmentHomePage.objects.filter(department=department).first()
+    if home is None:
+        return None
+    return AnnuairePage.objects.child_of(home).first()
+
+
+def latest(page):
+    return page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+
+
+# Reading cells ---------------------------------------------------------------------------------------------
+
+
+class _Cells:
+    def __init__(self, row: dict, result: RowResult):
+        self.row, self.result = row, result
+
+    def error(self, column: str, message: str):
+        self.result.errors.append((column, message))
+
+    def text(self, column: str, max_length: int, required: bool = False, label: str = "") -> str:
+        value = self.row.get(column, "")
+        if value is FORMULA:
+            self.error(
+                column,
+                _(
+                    "La cellule contient une formule : les formules ne sont jamais calculées, saisissez la valeur."
+                ),
+            )
+            return ""
+        value = " ".join(value.split()) if column != C.PROFILES else value.strip()
+        if required and not value:
+            self.error(column, _("Ce champ est obligatoire."))
+        elif len(value) > max_length:
+            self.error(column, _("Trop long : %(max)s caractères au plus.") % {"max": max_length})
+            return value[:max_length]
+        return value
+
+    def date(self, column: str):
+        value = self.text(column, 30)
+        if not value:
+            return None
+        for fmt in _DATE_FORMATS:
+            try:
+                return datetime.datetime.strptime(value, fmt).date()
+            except ValueError:
+                continue
+        self.error(column, _("Date illisible « %(value)s » : écrivez-la JJ/MM/AAAA.") % {"value": value})
+        return None
+
+
+def _choice(value: str, choices) -> str | None:
+    folded = fold(value)
+    for key, label in choices:
+        if folded in (fold(key), fold(str(label))):
+            return key
+    for key, label in choices:
+        if fold(str(label)).startswith(folded + " "):  # "Actif" for "Actif (labellisé)"
+            return key
+    return None
+
+
+class Checker:
+    def __init__(self, department, user=None):
+        self.department = department
+        self.annuaire = annuaire_for(department)
+        self.missions = {}
+        for tag in MissionTag.objects.all():
+            self.missions[fold(tag.name)] = tag
+            self.missions[fold(tag.slug)] = tag
+        self.communes = {}
+        self.existing = {}
+        for page in StructurePage.objects.child_of(self.annuaire).select_related("commune"):
+            self.existing[(fold(page.title), page.commune_id)] = page
+
+    def commune(self, cells: _Cells, name: str, postcode: str):
+        if not name:
+            return None
+        query = f"{name} ({postcode})" if postcode and not name.isdigit() else name
+        if query not in self.communes:
+            self.communes[query] = find_commune(query)
+        lookup = self.communes[query]
+        if lookup.commune is None and query != name:  # a wrong postcode: find the town, then say so
+            if name not in self.communes:
+                self.communes[name] = find_commune(name)
+            lookup = self.communes[name]
+        if lookup.commune is None:
+            message = _("Commune inconnue : « %(name)s ».") % {"name": name}
+            if lookup.suggestions:
+                message += " " + _("Vouliez-vous dire : %(names)s ?") % {
+                    "names": ", ".join(f"{c.name} ({c.main_postcode})" for c in lookup.suggestions[:3])
+                }
+            cells.error(C.COMMUNE, message)
+            return None
+        commune = lookup.commune
+        if commune.department_code != self.department.code:
+            cells.error(
+                C.COMMUNE,
+                _(
+                    "%(commune)s est dans le département %(other)s : cette ligne vise un autre département que %(department)s (%(code)s)."
+                )
+                % {
+                    "commune": commune.name,
+                    "other": commune.department_code,
+                    "department": self.department.name,
+                    "code": self.department.code,
+                },
+            )
+            return None
+        if postcode and postcode not in commune.postcode_list:
+            cells.error(
+                C.POSTCODE,
+                _("Ce code postal ne correspond pas à %(commune)s (%(codes)s).")
+                % {"commune": commune.name, "codes": ", ".join(commune.postcode_list)},
+            )
+        return commune
+
+    def check(self, table: Table) -> Plan:
+        plan = Plan(department=self.department, annuaire=self.annuaire, rows=[], structures=[])
+        present = set(table.headers)
+        plan.missing_columns = [h for h in (C.STRUCTURE, C.COMMUNE) if h not in present]
+        plan.unknown_columns = [h for h in table.headers if h and h not in C.HEADERS]
+        if plan.missing_columns:
+            return plan
+        structures: dict = {}
+        profile_rows: dict = {}  # key → (row number, promeneur key)
+        for number, row in table.rows:
+            result = RowResult(number=number)
+            plan.rows.append(result)
+            self._row(row, result, structures, profile_rows)
+        plan.structures = list(structures.values())
+        self._check_profiles_taken(plan, profile_rows)
+        self._actions(plan)
+        return plan
+
+    def _row(self, row, result, structures, profile_rows):
+        cells = _Cells(row, result)
+        department = cells.text(C.DEPARTMENT, 3).upper()
+        if department and department.zfill(2) != self.department.code:
+            cells.error(
+                C.DEPARTMENT,
+                _("Cette ligne vise le département %(other)s : vous importez dans %(department)s (%(code)s).")
+                % {"other": department, "department": self.department.name, "code": self.department.code},
+            )
+        name = cells.text(C.STRUCTURE, 255, required=True)
+        result.structure_name = name
+        type_text = cells.text(C.STRUCTURE_TYPE, 80)
+        structure_type = StructureType.OTHER
+        if type_text:
+            structure_type = _choice(type_text, StructureType.choices)
+            if structure_type is None:
+                cells.error(
+                    C.STRUCTURE_TYPE, _("Type de structure inconnu : « %(value)s ».") % {"value": type_text}
+                )
+        postcode = cells.text(C.POSTCODE, 5)
+        if postcode.isdigit() and len(postcode) == 4:
+            postcode = "0" + postcode  # a spreadsheet read 04000 as a number
+        commune = self.commune(cells, cells.text(C.COMMUNE, 100, required=True), postcode)
+        email = cells.text(C.STRUCTURE_EMAIL, 254)
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                cells.error(
+                    C.STRUCTURE_EMAIL, _("Adresse e-mail invalide : « %(value)s ».") % {"value": email}
+                )
+        website = cells.text(C.WEBSITE, 200)
+        if website:
+            try:
+                URLValidator(schemes=["http", "https"])(website)
+            except ValidationError:
+                cells.error(
+                    C.WEBSITE, _("Adresse de site web invalide : « %(value)s ».") % {"value": website}
+                )
+        start, end = cells.date(C.CONVENTION_START), cells.date(C.CONVENTION_END)
+        if start and end and end < start:
+            cells.error(C.CONVENTION_END, _("La fin de la convention précède son début."))
+        values = {
+            "title": name,
+            "structure_type": structure_type,
+            "address": cells.text(C.ADDRESS, 200),
+            "commune_id": commune.pk if commune else None,
+            "postcode": postcode or (commune.main_postcode if commune else ""),
+            "email": email,
+            "phone": cells.text(C.STRUCTURE_PHONE, 30),
+            "website": website,
+            "convention_start": start,
+            "convention_end": end,
+        }
+        structure = None
+        if name and commune:
+            key = (fold(name), commune.pk)
+            structure = structures.get(key)
+            if structure is None:
+                existing = self.existing.get(key)
+                structure = _Structure(
+                    values=values, first_row=result.number, page=latest(existing) if existing else None
+                )
+                structures[key] = structure
+            elif structure.values != values and not result.errors:
+                differing = [
+                    column
+                    for column, field_name in zip(C.STRUCTURE_COLUMNS, STRUCTURE_FIELDS, strict=True)
+                    if structure.values[field_name] != values[field_name]
+                ]
+                cells.error(
+                    differing[0] if differing else C.STRUCTURE,
+                    _(
+                        "Cette structure est décrite autrement ligne %(row)s : recopiez les mêmes informations."
+                    )
+                    % {"row": structure.first_row},
+                )
+        result.structure_row = structure
+        first_name = cells.text(C.FIRST_NAME, 60)
+        if not first_name:
+            if any(cells.text(column, 2000) for column in C.PROMENEUR_COLUMNS[1:] if row.get(column)):
+                cells.error(C.FIRST_NAME, _("Le prénom est obligatoire pour décrire un promeneur."))
+            return
+        result.promeneur_name = first_name
+        job_title = cells.text(C.JOB_TITLE, 120, required=True)
+        missions = []
+        for part in _SPLIT_MISSIONS.split(cells.text(C.MISSIONS, 200)):
+            if not part:
+                continue
+            tag = self.missions.get(fold(part))
+            if tag is None:
+                cells.error(
+                    C.MISSIONS,
+                    _("Mission inconnue : « %(value)s » (Jeunesse ou Parentalité).") % {"value": part},
+                )
+            elif tag not in missions:
+                missions.append(tag)
+        status_text = cells.text(C.STATUS, 40)
+        status = None
+        if status_text:
+            status = _choice(status_text, PromeneurStatus.choices)
+            if status is None:
+                cells.error(
+                    C.STATUS,
+                    _("Statut inconnu : « %(value)s » (Candidat, Actif, Suspendu ou Retiré).")
+                    % {"value": status_text},
+                )
+        profiles = []
+        for raw in _SPLIT_PROFILES.split(cells.text(C.PROFILES, 3000)):
+            if not raw:
+                continue
+            url = raw if "://" in raw else "https://" + raw
+            platform = detect_platform(url)
+            try:
+                if platform is None:
+                    raise ValidationError(_("adresse non reconnue"))
+                validate_profile_url(platform, url)
+            except ValidationError as error:
+                cells.error(
+                    C.PROFILES,
+                    _("Profil « %(value)s » refusé : %(reason)s")
+                    % {"value": raw, "reason": " ".join(error.messages)},
+                )
+                continue
+            key = normalise_profile(url, platform) or ""
+            if key in profile_rows and profile_rows[key][0] != result.number:
+                cells.error(
+                    C.PROFILES,
+                    _("Le profil « %(value)s » figure déjà ligne %(row)s.")
+                    % {"value": raw, "row": profile_rows[key][0]},
+                )
+                continue
+            profile_rows.setdefault(key, (result.number, result))
+            handle = (handle_from_url(platform, url) or raw)[:100]
+            profiles.append((platform, handle, url[:500], key))
+        values = {
+            "first_name": first_name,
+            "last_name": cells.text(C.LAST_NAME, 80),
+            "job_title": job_title,
+            "status": status,
+            "charter_signed_on": cells.date(C.CHARTER),
+        }
+        if structure is None:
+            return
+        promeneur_key = fold(first_name)
+        if promeneur_key in structure.promeneurs:
+            cells.error(
+                C.FIRST_NAME,
+                _("Un promeneur « %(name)s » de cette structure figure déjà ligne %(row)s.")
+                % {"name": first_name, "row": structure.promeneurs[promeneur_key].row},
+            )
+            return
+        page = None
+        if structure.page is not None:
+            for candidate in PromeneurPage.objects.child_of(structure.page).filter(
+                first_name__iexact=first_name
+            ):
+                page = latest(candidate)
+                break
+            if page is None:
+                for candidate in PromeneurPage.objects.child_of(structure.page):
+                    if fold(candidate.first_name) == promeneur_key:
+                        page = latest(candidate)
+                        break
+        promeneur = _Promeneur(values=values, missions=missions, profiles=profiles, page=page)
+        promeneur.row = result.number
+        promeneur.result = result
+        structure.promeneurs[promeneur_key] = promeneur
+        result.promeneur = promeneur
+
+    def _check_profiles_taken(self, plan, profile_rows):
+        if not profile_rows:
+            return
+        taken = SocialProfile.objects.filter(
+            normalised_key__in=list(profile_rows), promeneur__status=PromeneurStatus.ACTIVE
+        ).values_list("normalised_key", "promeneur_id", "url")
+        for key, promeneur_id, url in taken:
+            number, result = profile_rows[key]
+            promeneur = getattr(result, "promeneur", None)
+            if promeneur is not None and promeneur.page is not None and promeneur.page.pk == promeneur_id:
+                continue
+            result.errors.append(
+                (
+                    C.PROFILES,
+                    _("Le profil « %(url)s » est déjà celui d'un autre promeneur actif.") % {"url": url},
+                )
+            )
+
+    def _actions(self, plan):
+        by_row = {row.number: row for row in plan.rows}
+        for structure in plan.structures:
+            result = by_row[structure.first_row]
+            if structure.page is None:
+                structure.action = CREATE
+                result.changed += C.STRUCTURE_COLUMNS
+            else:
+                changed = [
+                    column
+                    for column, name in zip(C.STRUCTURE_COLUMNS, STRUCTURE_FIELDS, strict=True)
+                    if name != "title" and getattr(structure.page, name) != structure.values[name]
+                ]
+                structure.action = UPDATE if changed else SAME
+                result.changed += changed
+            result.structure_action = structure.action
+            for promeneur in structure.promeneurs.values():
+                row = promeneur.result
+                if promeneur.page is None:
+                    promeneur.action = CREATE
+                    row.changed += C.PROMENEUR_COLUMNS
+                else:
+                    changed = _promeneur_changes(promeneur)
+                    promeneur.action = UPDATE if changed else SAME
+                    row.changed += changed
+                row.promeneur_action = promeneur.action
+
+
+def _promeneur_changes(promeneur) -> list[str]:
+    page, values = promeneur.page, promeneur.values
+    changed = []
+    for column, name in (
+        (C.LAST_NAME, "last_name"),
+        (C.JOB_TITLE, "job_title"),
+        (C.STATUS, "status"),
+        (C.CHARTER, "charter_signed_on"),
+    ):
+        if name == "status" and values[name] is None:
+            continue
+        if getattr(page, name) != values[name]:
+            changed.append(column)
+    if sorted(tag.pk for tag in page.missions.all()) != sorted(tag.pk for tag in promeneur.missions):
+        changed.append(C.MISSIONS)
+    current = [(p.platform, p.url) for p in page.social_profiles.all()]
+    if current != [(platform, url) for platform, _handle, url, _key in promeneur.profiles]:
+        changed.append(C.PROFILES)
+    return changed
+
+
+# Applying --------------------------------------------------------------------------------------------------
+
+
+def _unique_slug(parent, base: str, taken: set) -> str:
+    base = (slugify(base) or "page")[:200]
+    if not taken:
+        taken.update(parent.get_children().values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def _save(page, user, publish: bool, created: bool):
+    revision = page.save_revision(user=user, log_action=not created)
+    if created:
+        log(instance=page, action="wagtail.create", user=user)
+    if publish:
+        revision.publish(user=user)
+
+
+def apply(plan: Plan, user, publish: bool) -> dict:
+    """All or nothing: one transaction; raises (and rolls back) on the first failure."""
+    if not plan.is_valid:
+        raise ValueError("An invalid plan cannot be applied")
+    counts = plan.counts()
+    annuaire_slugs: set = set()
+    with transaction.atomic():
+        for structure in plan.structures:
+            page = structure.page
+            if structure.action == CREATE:
+                page = StructurePage(
+                    slug=_unique_slug(plan.annuaire, structure.values["title"], annuaire_slugs),
+                    owner=user,
+                    **structure.values,
+                )
+                page.live = False
+                plan.annuaire.add_child(instance=page)
+                _save(page, user, publish, created=True)
+            elif structure.action == UPDATE:
+                for name, value in structure.values.items():
+                    if name != "title":
+                        setattr(page, name, value)
+                _save(page, user, publish, created=False)
+            child_slugs: set = set()
+            for promeneur in structure.promeneurs.values():
+                if promeneur.action == SAME:
+                    continue
+                values = dict(promeneur.values)
+                if promeneur.action == CREATE:
+                    values["status"] = values["status"] or PromeneurStatus.APPLICANT
+                    title = f"{values['first_name']}, {values['job_title'].lower()}"[:255]
+                    child = PromeneurPage(
+                        title=title,
+                        slug=_unique_slug(page, values["first_name"], child_slugs),
+                        owner=user,
+                        **values,
+                    )
+                    child.live = False
+                else:
+                    child = promeneur.page
+                    for name, value in values.items():
+                        if value is not None or name != "status":
+                            setattr(child, name, value)
+                child.missions.set(promeneur.missions)
+                current = [(p.platform, p.url) for p in child.social_profiles.all()]
+                wanted = [(platform, url) for platform, _handle, url, _key in promeneur.profiles]
+                if current != wanted:
+                    child.social_profiles = [
+                        SocialProfile(platform=platform, handle=handle, url=url)
+                        for platform, handle, url, _key in promeneur.profiles
+                    ]
+                if promeneur.action == CREATE:
+                    page.add_child(instance=child)
+                # An update only adds a revision (the page's row keeps its live content until published).
+                _save(child, user, publish, created=promeneur.action == CREATE)
+    return counts
