@@ -241,3 +241,185 @@ def user_sees_promeneurs(user) -> bool:
     return RoleGroup.objects.filter(
         group__user=user, kind__in=[RoleGroup.Kind.COORDINATION, RoleGroup.Kind.STRUCTURE]
     ).exists()
+
+
+# Published but not public ----------------------------------------------------------------------------------
+
+
+def visibility_reasons(promeneur, structure) -> list[str]:
+    """Why this promeneur (as given: a row, a revision, a preview) would not be on the public site, in the
+    coordination's words; the same rule as PromeneurPage.objects.publicly_listed()."""
+    from directory.models import PromeneurStatus
+
+    reasons = []
+    if promeneur.status != PromeneurStatus.ACTIVE:
+        reasons.append(_("statut %(status)s") % {"status": promeneur.get_status_display()})
+    if structure is not None:
+        if not structure.live:
+            reasons.append(_("structure non publiée"))
+        if not structure.convention_active():
+            reasons.append(
+                _("convention de la structure terminée le %(date)s")
+                % {"date": structure.convention_end.strftime("%d/%m/%Y")}
+            )
+    return reasons
+
+
+def parent_structure(page):
+    from directory.models import StructurePage
+
+    parent = page.get_parent() if page.path else None
+    return StructurePage.objects.filter(pk=parent.pk).first() if parent is not None else None
+
+
+def not_public_reasons(page) -> list[str]:
+    """Why a promeneur is not on the public site, read on the page's row (what the public sees)."""
+    from directory.models import PromeneurPage
+
+    row = PromeneurPage.objects.filter(pk=page.pk).select_related("structure").first() if page.pk else None
+    if row is None:
+        return []
+    reasons = visibility_reasons(row, row.structure or parent_structure(row))
+    if not reasons and row.live and not PromeneurPage.objects.filter(pk=row.pk).public().exists():
+        reasons.append(_("accès restreint"))
+    return reasons
+
+
+def preview_notice(page) -> str:
+    """For the preview of a promeneur: would the public see it once published, and if not, why."""
+    reasons = visibility_reasons(page, parent_structure(page))
+    if not reasons:
+        return ""
+    return _(
+        "Aperçu : une fois publiée, cette fiche ne serait pas visible sur le site public (%(reasons)s)."
+    ) % {"reasons": ", ".join(reasons)}
+
+
+def not_public_message(page) -> str:
+    """« Publiée mais non visible : statut Candidat » for a live promeneur the public cannot see, else ""."""
+    from directory.models import PromeneurPage
+
+    row = PromeneurPage.objects.filter(pk=page.pk).only("live").first() if page.pk else None
+    if row is None or not row.live:
+        return ""
+    reasons = not_public_reasons(row)
+    if not reasons:
+        return ""
+    return _("Publiée mais non visible : %(reasons)s.") % {"reasons": ", ".join(reasons)}
+
+
+class VisibilityPanel(Panel):
+    """Edit-form panel: says when the published promeneur is not public, and why."""
+
+    def clone_kwargs(self):
+        kwargs = super().clone_kwargs()
+        kwargs.pop("help_text", None)
+        return kwargs
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "visibilite"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "directory/admin/visibility_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance is not None and self.instance.pk and not_public_message(self.instance))
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["message"] = not_public_message(self.instance)
+            return context
+
+
+# Quick editing: "Ajouter un promeneur" / "Ajouter une structure" from the listings --------------------------
+
+
+def _add_targets():
+    return {
+        "promeneur": {
+            "model": "promeneurpage",
+            "title": _("Ajouter un promeneur"),
+            "label": _("Structure du promeneur"),
+            "help": _("Le promeneur est ajouté dans cette structure (parmi celles que vous gérez)."),
+            "empty": _("Vous ne gérez aucune structure où ajouter un promeneur."),
+        },
+        "structure": {
+            "model": "structurepage",
+            "title": _("Ajouter une structure"),
+            "label": _("Annuaire"),
+            "help": _("La structure est ajoutée dans l'annuaire de ce département."),
+            "empty": _("Vous ne gérez aucun annuaire de département où ajouter une structure."),
+        },
+    }
+
+
+def add_parents(user, kind):
+    """Where this user may add a promeneur (their structures) or a structure (their départements'
+    annuaires): Wagtail's page permissions ("add"), and the page types' own rules."""
+    from directory.models import AnnuairePage, PromeneurPage, StructurePage
+
+    parent_model, child = (
+        (StructurePage, PromeneurPage) if kind == "promeneur" else (AnnuairePage, StructurePage)
+    )
+    parents = parent_model.objects.all()
+    if not user.is_superuser:
+        allowed = PagePermissionPolicy().instances_user_has_permission_for(user, "add")
+        parents = parents.filter(pk__in=allowed.values("pk"))
+    parents = parents.select_related("department") if parent_model is StructurePage else parents
+    return [page for page in parents.order_by("path") if child.can_create_at(page)]
+
+
+class AddParentForm(forms.Form):
+    parent = forms.TypedChoiceField(coerce=int)
+
+    def __init__(self, *args, parents, spec, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["parent"]
+        field.label = spec["label"]
+        field.help_text = spec["help"]
+        field.choices = [("", _("— Choisissez —"))] + [(page.pk, self.parent_label(page)) for page in parents]
+        field.error_messages["required"] = _("Choisissez où ajouter la fiche.")
+        field.error_messages["invalid_choice"] = _("Ce choix n'est pas possible : choisissez dans la liste.")
+
+    @staticmethod
+    def parent_label(page):
+        from directory.models import StructurePage
+
+        if isinstance(page, StructurePage) and page.department_id:
+            return f"{page.title} ({page.department.code})"
+        return str(page.get_parent().title) if page.depth > 2 else page.title
+
+
+def add_child_view(request, kind):
+    targets = _add_targets()
+    if kind not in targets:
+        raise Http404
+    if not user_sees_promeneurs(request.user):
+        raise PermissionDenied
+    spec = targets[kind]
+    parents = add_parents(request.user, kind)
+
+    def go(parent_pk):
+        return redirect("wagtailadmin_pages:add", "directory", spec["model"], parent_pk)
+
+    if len(parents) == 1 and request.method == "GET":
+        return go(parents[0].pk)
+    form = AddParentForm(request.POST or None, parents=parents, spec=spec)
+    if request.method == "POST" and form.is_valid():
+        return go(form.cleaned_data["parent"])
+    return TemplateResponse(
+        request,
+        "directory/admin/add_child.html",
+        {
+            "form": form,
+            "spec": spec,
+            "parents": parents,
+            "header_title": spec["title"],
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Accueil")},
+                {"url": reverse("directory_admin:promeneurs"), "label": _("Promeneurs")},
+                {"url": "", "label": spec["title"]},
+            ],
+        },
+    )

@@ -13,25 +13,40 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
-from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from directory.admin_views import CompletenessPanel
+from directory.admin_views import CompletenessPanel, VisibilityPanel
 from directory.social import (
     PLATFORM_CHOICES,
     PLATFORMS,
     conflicting_handle,
+    detect_platform,
     handle_from_url,
     normalise_profile,
+    profile_url_from_handle,
     validate_profile_url,
     verification_keys,
 )
 from geo.text import fold
 from home.models import BasePage
+
+
+class DirectoryPageForm(WagtailAdminPageForm):
+    """Admin form of the annuaire's pages: a new page may leave its slug empty (Wagtail then makes it from
+    the title, as the title field's sync does in the browser), so publishing never fails on a field hidden
+    in the Promotion tab."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        slug = self.fields.get("slug")
+        if slug is not None and (self.instance is None or not self.instance.pk):
+            slug.required = False
+            slug.help_text = _("Laissé vide, il est formé à partir du titre.")
 
 
 class AnnuairePage(BasePage):
@@ -42,6 +57,7 @@ class AnnuairePage(BasePage):
     parent_page_types = ["home.NationalHomePage", "departments.DepartmentHomePage"]
     subpage_types = ["directory.StructurePage"]
     max_count_per_parent = 1
+    base_form_class = DirectoryPageForm
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
     class Meta:
@@ -151,6 +167,7 @@ class StructurePage(BasePage):
 
     parent_page_types = ["directory.AnnuairePage"]
     subpage_types = ["directory.PromeneurPage"]
+    base_form_class = DirectoryPageForm
     # wagtail-localize: a structure's data stays as entered in every language (never translated).
     override_translatable_fields = BasePage.override_translatable_fields + [
         SynchronizedField(name, overridable=False)
@@ -158,7 +175,7 @@ class StructurePage(BasePage):
     ]
 
     content_panels = [
-        FieldPanel("title", heading=_("Nom de la structure")),
+        TitleFieldPanel("title", heading=_("Nom de la structure"), placeholder=False),
         FieldPanel("structure_type"),
         MultiFieldPanel(
             [
@@ -360,9 +377,117 @@ def annuaire_sort_key(structure, first_name: str) -> str:
     return f"{fold(town)}|{fold(first_name)}"[:200]
 
 
-class PromeneurPageForm(WagtailAdminPageForm):
+# The suggested themes (loaded by migration 0002), offered as checkboxes; editors may add others, one per line.
+SUGGESTED_THEMES = [
+    "Santé",
+    "Études et formations",
+    "Vie pratique et logement",
+    "Emploi",
+    "Mobilité internationale",
+    "Engagement et vie associative",
+    "Loisirs, sports et culture",
+    "Usages numériques",
+    "Famille et relations familiales",
+    "Harcèlement",
+    "Vie affective et sexualité",
+    "Addictions",
+]
+
+
+class TagNamesField(forms.MultipleChoiceField):
+    """Checkboxes of tag names: a name is one tag, commas included (never parsed as taggit would)."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def to_python(self, value):
+        return [name for name in super().to_python(value) if name.strip()]
+
+
+def other_theme_names(text: str) -> list[str]:
+    """The free "autres thèmes": one per line, spaces tidied, duplicates dropped (commas are kept)."""
+    names = []
+    for line in (text or "").splitlines():
+        name = " ".join(line.split())
+        if name and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+    return names
+
+
+class PromeneurPageForm(DirectoryPageForm):
+    other_themes = forms.CharField(
+        label=_("autres thèmes"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Un thème par ligne ; une virgule fait partie du thème."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._setup_tag_fields()
+        self._setup_status_field()
+
+    def _instance_tag_names(self, name):
+        if self.instance is None or not self.instance.pk:
+            return []
+        return [tag.name for tag in getattr(self.instance, name).all()]
+
+    def _setup_tag_fields(self):
+        if "missions" in self.fields:
+            old = self.fields["missions"]
+            names = list(MissionTag.objects.order_by("name").values_list("name", flat=True))
+            self.fields["missions"] = TagNamesField(
+                label=old.label, help_text=old.help_text, required=False, choices=[(n, n) for n in names]
+            )
+            self.initial["missions"] = self._instance_tag_names("missions")
+        if "themes" in self.fields:
+            old = self.fields["themes"]
+            current = self._instance_tag_names("themes")
+            suggested = {name.casefold(): name for name in SUGGESTED_THEMES}
+            self.fields["themes"] = TagNamesField(
+                label=old.label,
+                required=False,
+                choices=[(n, n) for n in SUGGESTED_THEMES],
+                help_text=_("Cochez les thèmes proposés ; ajoutez les autres ci-dessous."),
+            )
+            self.initial["themes"] = [suggested[n.casefold()] for n in current if n.casefold() in suggested]
+            self.initial["other_themes"] = "\n".join(n for n in current if n.casefold() not in suggested)
+
+    def _setup_status_field(self):
+        # A coordination creating a promeneur chooses the status: no silent "Candidat".
+        field = self.fields.get("status")
+        if field is None or (self.instance is not None and self.instance.pk):
+            return
+        field.required = True
+        field.choices = [("", _("— Choisissez le statut —")), *PromeneurStatus.choices]
+        field.help_text = _(
+            "Seul un promeneur « Actif (labellisé) » apparaît sur le site public ; « Candidat » garde la "
+            "fiche hors de l'annuaire même publiée."
+        )
+        field.error_messages["required"] = _("Choisissez le statut du promeneur.")
+        self.initial["status"] = ""
+
+    def clean_other_themes(self):
+        names = other_theme_names(self.cleaned_data.get("other_themes"))
+        for name in names:
+            if len(name) > 100:
+                raise ValidationError(
+                    _("Un thème ne peut dépasser 100 caractères : « %(name)s… ».") % {"name": name[:30]}
+                )
+        return names
+
     def clean(self):
         cleaned = super().clean()
+        if "themes" in self.fields:
+            # The ticked suggestions, then the free entries (a free entry naming a suggestion is that one).
+            suggested = {name.casefold(): name for name in SUGGESTED_THEMES}
+            themes = list(cleaned.get("themes") or [])
+            for name in cleaned.get("other_themes") or []:
+                existing = ThemeTag.objects.filter(name__iexact=name).values_list("name", flat=True).first()
+                name = suggested.get(name.casefold(), existing or name)
+                if name.casefold() not in {t.casefold() for t in themes}:
+                    themes.append(name)
+            cleaned["themes"] = themes
         self._check_missions(cleaned)
         self._check_permanences()
         self._check_handles()
@@ -414,6 +539,121 @@ class PromeneurPageForm(WagtailAdminPageForm):
         )
         for key in set(taken):
             keys[key].add_error("url", _("Ce profil est déjà celui d'un autre promeneur actif."))
+
+
+class SocialProfileForm(WagtailAdminModelForm):
+    """One field per network profile: paste its address or type its handle. The network is recognised from
+    the address (or chosen for a handle), and the canonical address and the handle are derived by the
+    verification's own rules (directory.social)."""
+
+    profile = forms.CharField(
+        label=_("adresse ou pseudo du profil"),
+        max_length=500,
+        help_text=_(
+            "Collez l'adresse du profil (https://…) : le réseau est reconnu. Pour un pseudo "
+            "(ex. @lea.pdn18), choisissez le réseau."
+        ),
+        error_messages={"required": _("Indiquez l'adresse ou le pseudo du profil.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        platform = self.fields.get("platform")
+        if platform is not None:
+            platform.required = False
+            platform.choices = [("", _("— Reconnu depuis l'adresse —")), *PLATFORM_CHOICES]
+            platform.help_text = _("Obligatoire pour un pseudo seul.")
+        handle = self.fields.get("handle")
+        if handle is not None:
+            handle.required = False
+            handle.label = _("pseudo affiché (facultatif)")
+            handle.help_text = _(
+                "Laissé vide, il est déduit de l'adresse. À indiquer pour une adresse qui ne montre pas "
+                "de pseudo (invitation Discord, page Facebook numérotée, autre site)."
+            )
+        if self.instance is not None and self.instance.url:
+            self.initial.setdefault("profile", self.instance.url)
+            derived = handle_from_url(self.instance.platform, self.instance.url)
+            # Shown only when it is not simply the address's own handle.
+            self.initial["handle"] = "" if self.instance.handle == derived else self.instance.handle
+
+    def clean(self):
+        cleaned = super().clean()
+        text = (cleaned.get("profile") or "").strip()
+        platform = cleaned.get("platform") or ""
+        if not text or self.errors:
+            return cleaned
+        if "/" in text:  # an address (a handle never has a slash)
+            url, handle = self._from_address(text, platform)
+        else:
+            url, handle = self._from_handle(text, platform)
+        if url:
+            platform = platform or detect_platform(url)
+            cleaned.update(platform=platform, url=url, handle=handle)
+            self.instance.url, self.instance.handle = url, handle
+        return cleaned
+
+    def add_error(self, field, error):
+        # The model's and the page form's checks speak of "url": here it is "profile".
+        if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            merged = {}
+            for name, errors in error.error_dict.items():
+                merged.setdefault("profile" if name == "url" else name, []).extend(errors)
+            error = ValidationError(merged)
+        elif field == "url":
+            field = "profile"
+        super().add_error(field, error)
+
+    def _from_address(self, text, platform):
+        url = text
+        if not url.lower().startswith(("https://", "http://")):
+            url = "https://" + url.removeprefix("//")
+        platform = platform or detect_platform(url)
+        if not platform:
+            self.add_error("profile", _("Cette adresse n'est pas celle d'un profil : vérifiez-la."))
+            return "", ""
+        try:
+            validate_profile_url(platform, url)
+        except ValidationError as error:
+            self.add_error("profile", error.messages)
+            return "", ""
+        handle = (self.cleaned_data.get("handle") or "").strip() or handle_from_url(platform, url)
+        if not handle:
+            self.add_error(
+                "handle",
+                _(
+                    "Indiquez le pseudo tel qu'il apparaît sur le réseau : il ne se déduit pas de "
+                    "cette adresse."
+                ),
+            )
+            return "", ""
+        return url, handle
+
+    def _from_handle(self, text, platform):
+        if not platform:
+            self.add_error("platform", _("Choisissez le réseau de ce pseudo, ou collez l'adresse du profil."))
+            return "", ""
+        url = profile_url_from_handle(platform, text)
+        if not url:
+            self.add_error(
+                "profile",
+                _(
+                    "Ce pseudo n'est pas valable sur %(network)s, ou ce réseau ne donne pas d'adresse "
+                    "à partir d'un pseudo : collez l'adresse du profil."
+                )
+                % {"network": PLATFORMS[platform].label},
+            )
+            return "", ""
+        return url, (self.cleaned_data.get("handle") or "").strip() or handle_from_url(platform, url)
+
+
+class ProfileInlinePanel(InlinePanel):
+    """The social profiles' inline panel, with one "address or handle" field per profile."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["form"] = SocialProfileForm
+        return options
 
 
 class PromeneurPage(BasePage):
@@ -504,14 +744,17 @@ class PromeneurPage(BasePage):
     subpage_types = []
 
     content_panels = [
+        VisibilityPanel(heading=_("Visibilité sur le site public")),
         CompletenessPanel(heading=_("Complétude de la fiche (minimum de la charte)")),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
                 FieldPanel("show_last_name"),
-                FieldPanel(
+                TitleFieldPanel(
                     "title",
                     heading=_("Titre de la fiche"),
+                    placeholder=False,
+                    classname="",
                     help_text=_("Par exemple « Léa, animatrice jeunesse »."),
                 ),
                 FieldPanel("photo"),
@@ -519,9 +762,12 @@ class PromeneurPage(BasePage):
             ],
             heading=_("Identité"),
         ),
-        MultiFieldPanel([FieldPanel("missions"), FieldPanel("themes")], heading=_("Missions et thèmes")),
+        MultiFieldPanel(
+            [FieldPanel("missions"), FieldPanel("themes"), FieldPanel("other_themes")],
+            heading=_("Missions et thèmes"),
+        ),
         FieldPanel("presentation"),
-        InlinePanel("social_profiles", heading=_("Réseaux sociaux"), label=_("Profil"), min_num=0),
+        ProfileInlinePanel("social_profiles", heading=_("Réseaux sociaux"), label=_("Profil"), min_num=0),
         InlinePanel("permanences", heading=_("Permanences en ligne"), label=_("Créneau")),
         FieldPanel("contact_instructions"),
         MultiFieldPanel(
@@ -613,6 +859,10 @@ class PromeneurPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(promeneur_context(self, request))
+        if getattr(request, "is_preview", False):
+            from directory.admin_views import preview_notice
+
+            context["preview_notice"] = preview_notice(self)
         return context
 
     def save(self, *args, **kwargs):
@@ -670,7 +920,7 @@ class SocialProfile(Orderable):
     shown_spelling = models.CharField(max_length=200, db_index=True, editable=False, default="")
     lookalike_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
 
-    panels = [FieldRowPanel([FieldPanel("platform"), FieldPanel("handle")]), FieldPanel("url")]
+    panels = [FieldRowPanel([FieldPanel("profile"), FieldPanel("platform")]), FieldPanel("handle")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("profil sur un réseau social")
@@ -706,6 +956,10 @@ class SocialProfile(Orderable):
         return str(platform.label) if platform else self.platform
 
 
+# A browser's own time picker (hours and minutes) rather than Wagtail's text input with a JavaScript picker.
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
 class Permanence(Orderable):
     """An announced online office hour: a weekday and a time slot, in Europe/Paris time."""
 
@@ -726,7 +980,12 @@ class Permanence(Orderable):
 
     panels = [
         FieldRowPanel(
-            [FieldPanel("weekday"), FieldPanel("start_time"), FieldPanel("end_time"), FieldPanel("platform")]
+            [
+                FieldPanel("weekday"),
+                FieldPanel("start_time", widget=TIME_INPUT),
+                FieldPanel("end_time", widget=TIME_INPUT),
+                FieldPanel("platform"),
+            ]
         )
     ]
 

@@ -900,3 +900,38 @@ def address_handle(text: object) -> tuple[str | None, str]:
         return None, ""
     at = [segment for segment in url.segments if segment.startswith("@")]
     return owner.slug, (at[0] if at else url.segments[-1]).removeprefix("@")
+
+
+_PROFILE_URL_TEMPLATES = {
+    "facebook": "https://www.facebook.com/{}",
+    "instagram": "https://www.instagram.com/{}/",
+    "snapchat": "https://www.snapchat.com/add/{}",
+    "tiktok": "https://www.tiktok.com/@{}",
+    "whatsapp": "https://wa.me/{}",
+    "x": "https://x.com/{}",
+    "youtube": "https://www.youtube.com/@{}",
+    "twitch": "https://www.twitch.tv/{}",
+    "linkedin": "https://www.linkedin.com/in/{}",
+    "threads": "https://www.threads.net/@{}",
+    "bluesky": "https://bsky.app/profile/{}",
+}
+
+
+def profile_url_from_handle(platform: str, handle: str) -> str:
+    """The canonical https address of the profile ``handle`` on ``platform`` (e.g. ``"@lea.pdn18"`` on
+    Instagram → ``https://www.instagram.com/lea.pdn18/``), or ``""`` when the handle is not one or the
+    platform has no address for a handle (a Discord username, "other"). Built only when the address
+    designates the very profile the handle does, by the rules of :func:`normalise_profile`. Never raises."""
+    template = _PROFILE_URL_TEMPLATES.get(platform)
+    resolved = _resolve(handle, platform) if template else None
+    if resolved is None or resolved[1].kind:
+        return ""
+    key = _key(*resolved)
+    shown = resolved[1].display.removeprefix("@").removeprefix("+")
+    # The handle as the platform shows it when it names the same profile (karim.pdn18 rather than the
+    # key's karimpdn18), else the key's spelling.
+    for candidate in (shown, resolved[1].value):
+        url = template.format(quote(candidate, safe="@.-_"))
+        if normalise_profile(url, platform) == key:
+            return url
+    return ""

@@ -5,16 +5,19 @@ are in directory/admin_views.py."""
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef, Q
+from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, TitleColumn, UpdatedAtColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import Button, HeaderButton
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -155,6 +158,30 @@ class PromeneursReportView(ReportView):
             StatusActionsColumn("actions", label=gettext_lazy("Actions")),
         ]
 
+    @cached_property
+    def header_buttons(self):
+        user = self.request.user
+        buttons = []
+        if admin_views.add_parents(user, "promeneur"):
+            buttons.append(
+                HeaderButton(
+                    _("Ajouter un promeneur"),
+                    reverse("directory_admin:add_child", args=["promeneur"]),
+                    icon_name="plus",
+                    priority=10,
+                )
+            )
+        if admin_views.add_parents(user, "structure"):
+            buttons.append(
+                HeaderButton(
+                    _("Ajouter une structure"),
+                    reverse("directory_admin:add_child", args=["structure"]),
+                    icon_name="plus",
+                    priority=20,
+                )
+            )
+        return buttons
+
     def dispatch(self, request, *args, **kwargs):
         if not admin_views.user_sees_promeneurs(request.user):
             raise PermissionDenied
@@ -182,6 +209,7 @@ def register_directory_admin_urls():
             PromeneursReportView.as_view(results_only=True),
             name="promeneurs_results",
         ),
+        path("ajouter/<slug:kind>/", admin_views.add_child_view, name="add_child"),
         path(
             "promeneurs/<int:page_id>/statut/<slug:action>/",
             admin_views.promeneur_status_view,
@@ -257,3 +285,31 @@ def register_directory_log_actions(actions):
     class WithdrawFormatter(_StatusLogFormatter):
         label = gettext_lazy("Retrait du promeneur")
         done = gettext_lazy("Promeneur retiré du réseau")
+
+
+# Published but not public: say so, and why, after every save -------------------------------------------------
+
+
+def _warn_if_not_public(request, page):
+    from directory.models import PromeneurPage
+
+    if page.specific_class is not PromeneurPage:
+        return
+    message = admin_views.not_public_message(page)
+    if message:
+        messages.warning(request, message)
+
+
+@hooks.register("after_create_page")
+def warn_new_promeneur_not_public(request, page):
+    _warn_if_not_public(request, page)
+
+
+@hooks.register("after_edit_page")
+def warn_edited_promeneur_not_public(request, page):
+    _warn_if_not_public(request, page)
+
+
+@hooks.register("insert_global_admin_css")
+def directory_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("directory/admin.css"))
