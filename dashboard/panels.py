@@ -32,7 +32,7 @@ def figure_links(figures_row: figures.DepartmentFigures, on=None) -> list[dict]:
             "key": "pending",
             "label": _("Modifications en attente de validation"),
             "count": figures_row.pending,
-            "url": "#a-valider",
+            "url": "#a-valider-section",
         },
         {
             "key": "conventions_ending",
