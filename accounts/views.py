@@ -133,15 +133,8 @@ def account_action(view):
     return wrapped
 
 
-class InviteView(WagtailAdminTemplateMixin, FormView):
-    template_name = "accounts/admin/invite.html"
-    form_class = InvitationForm
-    page_title = gettext_lazy("Inviter une personne d'une structure")
-    header_icon = "mail"
-
-    def dispatch(self, request, *args, **kwargs):
-        _require_coordination(request)
-        return super().dispatch(request, *args, **kwargs)
+class AccountFormView(WagtailAdminTemplateMixin, FormView):
+    """An admin form of the "Comptes des structures" section, whose form is scoped by the acting user."""
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -153,6 +146,17 @@ class InviteView(WagtailAdminTemplateMixin, FormView):
         kwargs = super().get_form_kwargs()
         kwargs["user"] = self.request.user
         return kwargs
+
+
+class InviteView(AccountFormView):
+    template_name = "accounts/admin/invite.html"
+    form_class = InvitationForm
+    page_title = gettext_lazy("Inviter une personne d'une structure")
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        _require_coordination(request)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         return {"structure": self.request.GET.get("structure")}
@@ -268,7 +272,7 @@ def resend_invitation(request, user_id):
     return redirect("accounts_admin:index")
 
 
-class AccountStructuresView(WagtailAdminTemplateMixin, FormView):
+class AccountStructuresView(AccountFormView):
     """Which of the coordination's structures an account manages (its structure groups)."""
 
     template_name = "accounts/admin/structures.html"
@@ -285,17 +289,6 @@ class AccountStructuresView(WagtailAdminTemplateMixin, FormView):
 
     def get_page_subtitle(self):
         return self.account.get_full_name() or self.account.email
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("accounts_admin:index"), "label": _("Comptes des structures")},
-            {"url": "", "label": self.page_title},
-        ]
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
 
     def get_initial(self):
         managed = roles.structures_user_coordinates(self.request.user).filter(role__group__user=self.account)
