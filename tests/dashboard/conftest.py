@@ -2,7 +2,6 @@ import datetime
 
 import pytest
 from django.db import transaction
-from django.test import Client
 from django.utils import timezone
 
 from directory.factories import make_photo, make_promeneur, make_structure
@@ -99,16 +98,8 @@ def world(django_db_setup, django_db_blocker):
             transaction.set_rollback(True)
 
 
-@pytest.fixture
-def client_for(world, db):
-    def make(role, host="localhost"):
-        client = Client(HTTP_HOST=host)
-        user = world.users[role]
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
+# Clients signed in per role, over this module's world (the fixture of tests/accounts, looked up by name).
+from tests.accounts.conftest import client_for  # noqa: E402, F401
 
 
 @pytest.fixture(autouse=True)
