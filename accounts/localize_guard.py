@@ -58,7 +58,7 @@ def copies_departements(page) -> bool:
     """A national page whose subtree holds département sites (the national home, /departements/): with
     "include subtree", wagtail-localize would copy every département into the other language. Even for
     administrators. (A département translating its own subtree is fine.)"""
-    from home.i18n import reaches_departements
+    from departments.translation import reaches_departements
 
     return reaches_departements(page, include_subtree=True) and not reaches_departements(page)
 

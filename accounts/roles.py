@@ -200,8 +200,7 @@ def ensure_workflow(department, group: Group, annuaire: Page) -> Workflow:
 
 @transaction.atomic
 def setup_department_roles(result) -> Group:
-    """Called by departments.services.create_department_site (result: .department, .home, .collection,
-    .site). Idempotent."""
+    """On departments.sites.department_site_created (result: a DepartmentSite). Idempotent."""
     from directory.models import AnnuairePage
 
     ensure_cnaf_role()
@@ -225,7 +224,7 @@ def setup_department_roles(result) -> Group:
 def department_site_for(department):
     """A DepartmentSite-like result for an existing département home (used by setup_all_roles)."""
     from departments.models import DepartmentHomePage
-    from departments.services import DepartmentSite, department_collection
+    from departments.sites import DepartmentSite, department_collection
 
     home = DepartmentHomePage.objects.filter(department=department, locale=Locale.get_default()).first()
     if home is None:
@@ -253,7 +252,7 @@ def structure_group(structure) -> Group | None:
 @transaction.atomic
 def ensure_structure_role(structure) -> Group:
     """Called whenever a StructurePage is saved (signal): idempotent, follows renames."""
-    from departments.services import department_collection
+    from departments.sites import department_collection
 
     group = _role_group(
         RoleGroup.Kind.STRUCTURE,

@@ -328,10 +328,9 @@ def build(n: int, seed: int) -> None:
     import wagtail_factories
     from django.db import transaction
 
-    from departments.services import create_department_site
+    from core.navigation import tree_changed
     from geo.importer import import_communes
-    from home.national import ensure_national_site
-    from home.navigation import tree_changed
+    from network.provisioning import create_department_site, ensure_national_site
 
     rng = random.Random(seed)
     started = time.perf_counter()

@@ -47,14 +47,13 @@ def main(argv=None) -> None:
     from django.core.management import call_command
     from django.db import transaction
 
-    from departments.services import create_department_site
     from directory.factories import annuaire_of, make_promeneur, make_structure
     from directory.models import PromeneurPage
     from geo.factories import known_commune
-    from home.national import ensure_national_site
     from imports.columns import HEADERS
     from imports.plan import Checker, apply
     from imports.tabular import read_upload, write_csv
+    from network.provisioning import create_department_site, ensure_national_site
 
     call_command("migrate", verbosity=0)
     ensure_national_site(hostname="localhost", port=80)

@@ -238,7 +238,7 @@ def run_worker(args) -> dict:
 
             structures, update_index_s = StructurePage.objects.count(), None
         else:
-            from home.navigation import tree_changed
+            from core.navigation import tree_changed
 
             structures = build_network(args.promeneurs, args.pages)
             tree_changed()  # bulk inserts send no signal: tell the navigation memo the tree changed
@@ -398,7 +398,6 @@ def build_network(promeneurs: int, pages: int) -> int:
     from django.db import transaction
     from django.utils.text import slugify
 
-    from departments.services import create_department_site
     from directory.factories import FIRST_NAMES, JOB_TITLES, LAST_NAMES, STRUCTURE_NAMES
     from directory.models import (
         AnnuairePage,
@@ -413,7 +412,7 @@ def build_network(promeneurs: int, pages: int) -> int:
     from directory.social import normalise_profile
     from geo.factories import CommuneFactory
     from home.models import ContentPage
-    from home.national import ensure_national_site
+    from network.provisioning import create_department_site, ensure_national_site
     from news.models import NewsArticlePage, NewsIndexPage
 
     rng = random.Random(20261122)
@@ -593,7 +592,7 @@ def measure(repeat: int) -> dict:
 def time_engine(host: str, text: str) -> float:
     from django.test import RequestFactory
 
-    from home.sections import section_for_request
+    from core.sections import section_for_request
     from search import engine
     from search.kinds import Scope
     from search.promotions import promotions_for

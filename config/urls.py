@@ -5,13 +5,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
+from core import views as core_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", home_views.sitemap, name="sitemap"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", core_views.sitemap, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", include("accounts.urls")),
 ]
 
@@ -29,5 +29,5 @@ if settings.DEBUG:
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
 
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

@@ -1,4 +1,4 @@
-"""English texts of the demo's national pages (demo/content.py), for home.i18n.translate_national_demo.
+"""English texts of the demo's national pages (demo/content.py), for demo.translation.translate_national_demo.
 
 Keys are the French strings wagtail-localize extracts from the pages (a title, an intro, one paragraph or
 list item of a body, with its inline <b>/<i> tags); values are their English translation. A French text

@@ -12,12 +12,11 @@ from wagtail.models import Page
 from demo import content
 from demo.images import banner, portrait
 from departments.models import SiteIdentity
-from departments.services import create_department_site
 from directory.factories import annuaire_of, make_promeneur, make_structure
 from directory.models import InterventionField, PromeneurStatus, StructurePage
 from geo.importer import ensure_communes
 from home.models import ContentPage, LegalPage
-from home.national import ensure_national_site, get_or_create_child
+from network.provisioning import create_department_site, ensure_national_site, get_or_create_child
 from news.models import NewsArticlePage, NewsIndexPage
 
 DEMO_DEPARTMENTS = ["04", "17", "18", "62", "93"]
@@ -251,7 +250,7 @@ def _demo_accounts(log) -> None:
 
 def _translations(national_home, log) -> None:
     try:
-        from home.i18n import translate_national_demo
+        from demo.translation import translate_national_demo
     except ImportError:
         return
     translate_national_demo(national_home)

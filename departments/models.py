@@ -8,9 +8,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.blocks import ContentStreamBlock
+from core.models import BasePage, SectionHome
 from departments.reference import sort_key_for
-from home.blocks import ContentStreamBlock
-from home.models import BasePage, SectionHomeMixin
+from news.models import SectionNewsMixin
 
 
 class Region(models.Model):
@@ -89,7 +90,7 @@ class DepartmentsIndexPage(BasePage):
         return context
 
 
-class DepartmentHomePage(SectionHomeMixin, BasePage):
+class DepartmentHomePage(SectionHome, SectionNewsMixin, BasePage):
     """Home of a département's site: under /departements/<slug>/ on the national site and, when the
     département has its own domain, the root of its own Wagtail Site."""
 

@@ -20,6 +20,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.models import BasePage
+from core.text import fold
 from directory.admin_views import CompletenessPanel, VisibilityPanel
 from directory.social import (
     PLATFORM_CHOICES,
@@ -32,8 +34,6 @@ from directory.social import (
     validate_profile_url,
     verification_keys,
 )
-from geo.text import fold
-from home.models import BasePage
 
 
 class DirectoryPageForm(WagtailAdminPageForm):

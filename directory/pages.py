@@ -7,12 +7,12 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from core.navigation import memoised, token_for
 from departments.models import Department
 from directory.annuaire import MISSION_CHOICES, annuaire_query, with_card_relations
 from directory.models import Permanence, PromeneurPage, StructureType, ThemeTag
 from directory.presenters import distance_label, structure_position, town_name
 from directory.social import PLATFORM_CHOICES
-from home.navigation import memoised, token_for
 
 #: Cards per page of the annuaire.
 RESULTS_PER_PAGE = 20
@@ -86,7 +86,7 @@ def first_live_page(model, **filters):
 
 def national_page_url(model, request) -> str:
     """URL of the national site's page of this type (the national annuaire, the list of départements), read
-    once per version of the page tree (home/navigation.py)."""
+    once per version of the page tree (core/navigation.py)."""
     key = ("national-page", model._meta.label)
     page = memoised(token_for(request), key, lambda: first_live_page(model, depth=3))
     return page.get_url(request) if page else ""
@@ -162,7 +162,7 @@ def gone_response(request, promeneur):
     (no ``page`` in the context: the title, breadcrumbs and language links would name them)."""
     from django.template.response import TemplateResponse
 
-    from home.sections import section_for_page
+    from core.sections import section_for_page
 
     section = section_for_page(promeneur, request)
     response = TemplateResponse(request, "directory/gone.html", {"section": section}, status=410)

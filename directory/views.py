@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from core.sections import section_for_request
 from departments.models import DepartmentsIndexPage
 from directory.annuaire import (
     DEFAULT_PAGE_SIZE,
@@ -34,7 +35,6 @@ from directory.pages import national_page_url
 from directory.presenters import api_item, mission_tags, networks, theme_tags, town_name
 from directory.social import MAX_URL_LENGTH, PLATFORM_CHOICES
 from directory.verification import verify_profile
-from home.sections import section_for_request
 from reports.stats import count_verification
 
 

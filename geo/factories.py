@@ -8,8 +8,8 @@ real INSEE code, postcode and coordinates, so distances in tests mean something.
 import factory
 from factory.django import DjangoModelFactory
 
+from core.text import fold
 from geo.models import Commune, PostcodeCommune
-from geo.text import fold
 
 # Public reference data (INSEE code, postcodes, town-hall coordinates, rounded population).
 KNOWN_COMMUNES = {

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from core.text import fold
 from geo.models import Commune, PostcodeCommune
-from geo.text import fold
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "communes.csv.gz"
 BATCH_SIZE = 2000

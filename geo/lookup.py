@@ -3,8 +3,8 @@
 import re
 from dataclasses import dataclass, field
 
+from core.text import fold
 from geo.models import Commune
-from geo.text import fold
 
 _POSTCODE = re.compile(r"^\d{5}$")
 _INSEE = re.compile(r"^(\d{5}|2[ab]\d{3})$", re.IGNORECASE)

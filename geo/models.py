@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from geo.text import fold
+from core.text import fold
 
 
 class Commune(models.Model):

@@ -2,9 +2,11 @@ from django.apps import AppConfig
 
 
 class HomeConfig(AppConfig):
+    """The national home, content pages and legal texts."""
+
     name = "home"
 
     def ready(self):
-        from home.navigation import connect_signals
+        from core.sections import register_section_page
 
-        connect_signals()
+        register_section_page("legal_pages", "home.LegalPage", many=True)

@@ -1,53 +1,15 @@
-import uuid
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import ContentStreamBlock
-from home.sections import section_for_page
-
-
-class BasePage(Page):
-    """Common behaviour of every public page: it knows the section (national site or département) it
-    belongs to, whichever site serves it, so header, footer and coordination contact follow the page."""
-
-    # wagtail-localize: a translation keeps the French slug (/en/annuaire/ answers /annuaire/), so the same
-    # path leads to the other language; a translator may still override it. Other fields follow
-    # wagtail-localize's defaults: texts (title, intro, body…) translated, choices, links, images and dates
-    # synchronised.
-    override_translatable_fields = [SynchronizedField("slug")]
-
-    class Meta:
-        abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        section = section_for_page(self, request)
-        context["section"] = section
-        # A département page reached under the national site while the département has its own domain:
-        # tell search engines which copy is the real one.
-        if section.site and section.site.hostname != request.get_host().split(":")[0]:
-            site = section.site
-            context["canonical_url"] = f"{site.root_url}/{self.url_path[len(site.root_page.url_path) :]}"
-        return context
+from core.blocks import ContentStreamBlock
+from core.models import BasePage, SectionHome
+from news.models import SectionNewsMixin
 
 
-class SectionHomeMixin:
-    """Shared by the national and departmental homes: the latest news of the section."""
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        news_index = context["section"].news_index
-        context["latest_news"] = list(news_index.specific.articles()[:3]) if news_index else []
-        return context
-
-
-class NationalHomePage(SectionHomeMixin, BasePage):
+class NationalHomePage(SectionHome, SectionNewsMixin, BasePage):
     """Root of the national site (run for the Cnaf)."""
 
     intro = models.TextField(_("accroche"), blank=True, max_length=400)
@@ -124,20 +86,3 @@ class LegalPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["national_text"] = self.national_text()
         return context
-
-
-class PageTreeVersion(models.Model):
-    """A single row whose token changes whenever a page or a view restriction changes (home/navigation.py).
-
-    Every process memoises what it derives from the page tree for every request (a section's menu and legal
-    pages) under the current token; reading one row per request is how they all see a change at once. A
-    random token rather than a counter, so that a rolled-back transaction can never bring an old value back.
-    """
-
-    token = models.UUIDField(default=uuid.uuid4)
-
-    class Meta:
-        verbose_name = _("version de l’arborescence")
-
-    def __str__(self):
-        return str(self.token)

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.text import fold
 from directory.models import (
     AnnuairePage,
     MissionTag,
@@ -30,7 +31,6 @@ from directory.models import (
 )
 from directory.social import detect_platform, handle_from_url, normalise_profile, validate_profile_url
 from geo.lookup import find_commune
-from geo.text import fold
 from imports import columns as C
 from imports.tabular import FORMULA, Table
 

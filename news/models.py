@@ -9,10 +9,20 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import ContentStreamBlock
-from home.models import BasePage, NationalHomePage
+from core.blocks import ContentStreamBlock
+from core.models import BasePage
 
 NEWS_PER_PAGE = 12
+
+
+class SectionNewsMixin:
+    """For section homes (national, département): the latest news of the section in the context."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news_index = context["section"].news_index
+        context["latest_news"] = list(news_index.specific.articles()[:3]) if news_index else []
+        return context
 
 
 class NewsIndexPage(BasePage):
@@ -32,7 +42,8 @@ class NewsIndexPage(BasePage):
 
     @property
     def is_national(self) -> bool:
-        return isinstance(self.get_parent().specific, NationalHomePage)
+        # Only the national home sits at depth 2 (right under the tree's root), in every language.
+        return self.depth == 3
 
     def articles(self):
         articles = NewsArticlePage.objects.live().public().filter(locale=self.locale)

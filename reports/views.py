@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from core.sections import section_for_request
 from departments.models import Department
 from directory.social import PLATFORM_CHOICES
-from home.sections import section_for_request
 from reports import ratelimit
 from reports.forms import ProfileReportForm, listed_promeneur
 from reports.models import ProfileReport, retention_days

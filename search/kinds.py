@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page, PageViewRestriction
 
+from core.i18n import source_version
 from directory.models import PromeneurPage, PromeneurStatus, StructurePage
-from home.i18n import source_version
 from news.models import NewsArticlePage
 
 SUMMARY_WORDS = 30

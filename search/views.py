@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 
+from core.sections import section_for_request
 from directory.models import InterventionField
-from home.sections import section_for_request
 from search import engine
 from search.kinds import KINDS, Scope
 from search.models import SearchQueryLog

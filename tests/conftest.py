@@ -1,9 +1,8 @@
 import pytest
 from django.core.cache import cache
 
-from departments.services import create_department_site
-from home.national import ensure_national_site
-from home.navigation import forget as forget_navigation
+from core.navigation import forget as forget_navigation
+from network.provisioning import create_department_site, ensure_national_site
 
 
 @pytest.fixture(autouse=True)

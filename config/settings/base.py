@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env_list(
 
 INSTALLED_APPS = [
     # Project apps first so their templates override Wagtail's where needed.
+    "core",
     "home",
     "departments",
     "geo",
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "reports",
     "imports",
     "dashboard",
+    "network",
     "demo",
     "adminui",  # admin branding and e-mail templates: before wagtail.admin to override its templates
     "wagtail_localize",
@@ -72,7 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, strict about the /en/ prefix and 404 for a language the site lacks.
-    "home.i18n.LanguageMiddleware",
+    "core.i18n.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -103,7 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.context_processors.site_context",
+                "core.context_processors.site_context",
             ],
         },
     },
@@ -136,7 +138,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # adminui/wagtail_fr: corrections of Wagtail's French (LOCALE_PATHS come before the apps' own catalogues).
 LOCALE_PATHS = [BASE_DIR / "site" / "locale", BASE_DIR / "adminui" / "wagtail_fr" / "locale"]
-FORMAT_MODULE_PATH = ["home.formats"]  # dates and times per language, Paris time (home/formats/)
+# The site setting that names a section (core/sections.py names no app: this is the one place that does).
+SECTION_IDENTITY_MODEL = "departments.SiteIdentity"
+FORMAT_MODULE_PATH = ["core.formats"]  # dates and times per language, Paris time (core/formats/)
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

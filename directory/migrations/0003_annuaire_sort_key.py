@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 def fill_sort_keys(apps, schema_editor):
     """Town then first name, folded (the rule of directory.models.annuaire_sort_key at the time of writing)."""
-    from geo.text import fold
+    from core.text import fold
 
     PromeneurPage = apps.get_model("directory", "PromeneurPage")
     promeneurs = list(

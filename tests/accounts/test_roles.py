@@ -16,10 +16,10 @@ from wagtail_localize.models import TranslationSource
 from accounts import roles
 from accounts.models import RoleGroup
 from departments.models import DepartmentsIndexPage
-from departments.services import create_department_site
 from directory.factories import make_structure
 from geo.factories import known_commune
 from home.models import ContentPage
+from network.provisioning import create_department_site
 
 
 def counts():

@@ -13,12 +13,11 @@ from wagtail.models import Locale, Page, Site, TaskState
 
 from accounts import roles
 from departments.models import DepartmentsIndexPage
-from departments.services import create_department_site
 from directory.factories import make_promeneur, make_structure
 from directory.models import AnnuairePage
 from geo.factories import known_commune
 from home.models import ContentPage
-from home.national import ensure_national_site
+from network.provisioning import create_department_site, ensure_national_site
 
 PASSWORD = "un-mot-de-passe-solide-42"
 

@@ -18,9 +18,8 @@ from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 
 from departments.models import SiteIdentity
-from departments.services import create_department_site
 from home.models import ContentPage
-from home.national import ensure_national_site
+from network.provisioning import create_department_site, ensure_national_site
 from news.models import NewsArticlePage, NewsIndexPage
 
 BLUE = (27, 58, 107)
@@ -383,9 +382,9 @@ ENGLISH = {
 
 
 def build_english(national) -> dict[str, str]:
-    """The national pages in English, through wagtail-localize as editors do (home.i18n)."""
+    """The national pages in English, through wagtail-localize as editors do (core.i18n)."""
     try:
-        from home.i18n import national_pages_to_translate, translate_national_pages
+        from demo.translation import national_pages_to_translate, translate_national_pages
     except ImportError:  # no English site yet
         return {}
     translate_national_pages("en", strings=ENGLISH, pages=national_pages_to_translate(national))

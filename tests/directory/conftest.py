@@ -14,11 +14,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 
-from departments.services import create_department_site
 from directory.factories import make_photo, make_promeneur, make_structure
 from directory.models import PromeneurStatus, StructureType
 from geo.factories import known_commune
-from home.national import ensure_national_site
+from network.provisioning import create_department_site, ensure_national_site
 
 
 def instagram(handle):

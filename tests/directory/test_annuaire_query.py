@@ -3,10 +3,10 @@
 import pytest
 from django.http import QueryDict
 
+from core.sections import section_for_page
 from directory.annuaire import annuaire_query, clean_text, search_words
 from directory.factories import annuaire_of
 from geo.factories import known_commune
-from home.sections import section_for_page
 from tests.directory.conftest import names
 
 

@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 
+from core.sections import section_for_page
 from directory.factories import set_status
 from directory.models import PromeneurStatus
 from directory.verification import candidate_keys, verify_profile
-from home.sections import section_for_page
 from tests.directory.conftest import get
 
 

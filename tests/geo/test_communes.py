@@ -1,11 +1,11 @@
 import pytest
 from django.core.management import call_command
 
+from core.text import fold
 from geo.distance import haversine_km
 from geo.importer import ensure_communes
 from geo.lookup import find_commune
 from geo.models import Commune, PostcodeCommune
-from geo.text import fold
 
 
 def test_fold():

@@ -14,8 +14,10 @@ from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 from wagtail_localize.models import LocaleSynchronization, Translation
 
+from core.i18n import source_version
+from demo.translation import translate_national_pages
+from departments.translation import reaches_departements
 from directory.models import AnnuairePage, PromeneurPage, StructurePage
-from home.i18n import reaches_departements, source_version, translate_national_pages
 from home.models import ContentPage, LegalPage, NationalHomePage
 from news.models import NewsIndexPage
 

@@ -1,4 +1,4 @@
-"""The menu and legal links of every page are memoised per process (home/navigation.py) and must still follow
+"""The menu and legal links of every page are memoised per process (core/navigation.py) and must still follow
 every change of the tree at once."""
 
 from django.db import connection
@@ -6,8 +6,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from home.models import ContentPage, LegalPage, PageTreeVersion
-from home.navigation import current_token
+from core.models import PageTreeVersion
+from core.navigation import current_token
+from home.models import ContentPage, LegalPage
 
 
 def menu_html(host="localhost"):
@@ -111,14 +112,14 @@ def test_navigation_is_read_once_per_tree_version(national_home):
         client.get("/")
     # The second request reads the token instead of the menu's and legal pages' queries.
     assert len(second.captured_queries) < len(first.captured_queries)
-    tokens = [q for q in second.captured_queries if "home_pagetreeversion" in q["sql"]]
+    tokens = [q for q in second.captured_queries if "core_pagetreeversion" in q["sql"]]
     assert len(tokens) == 1
 
 
 def test_the_section_of_a_page_follows_a_move(national_home, cher):
     from django.test import RequestFactory
 
-    from home.sections import section_for_page
+    from core.sections import section_for_page
 
     page = add_menu_page(national_home)
     request = RequestFactory().get("/")
@@ -131,7 +132,7 @@ def test_the_section_of_a_page_follows_a_move(national_home, cher):
 def test_the_section_forgets_an_unpublished_annuaire(national_home):
     from django.test import RequestFactory
 
-    from home.sections import section_for_request
+    from core.sections import section_for_request
 
     request = RequestFactory(HTTP_HOST="localhost").get("/")
     annuaire = section_for_request(request).annuaire

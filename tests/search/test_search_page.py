@@ -58,7 +58,7 @@ def test_department_site_searches_its_own_tree_and_links_to_the_network(world):
 
 
 def test_department_without_own_domain_is_in_the_national_search(world):
-    from departments.services import create_department_site
+    from network.provisioning import create_department_site
 
     charente = create_department_site("17")  # served only under /departements/charente-maritime/
     structure = make_structure(charente, title="MJC de la Rochelle")

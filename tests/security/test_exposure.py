@@ -11,7 +11,7 @@ it: it enumerates the surfaces and fetches them all.
   annuaire, to ``SKIPPED`` with the reason).
 * **Page tree**: every page of the tree on every site that serves it (home, annuaires with filters, structures,
   promeneurs, news, legal pages, English pages, 404s).
-* **Sitemaps**: every Sitemap class of the sitemap view (``home.views.SITEMAPS``), checked on their items and
+* **Sitemaps**: every Sitemap class of the sitemap view (``core.views.SITEMAPS``), checked on their items and
   URLs (hreflang alternates included), besides sitemap.xml itself.
 
 Five people must never appear: a candidat, a suspended and a withdrawn promeneur, one whose structure is
@@ -46,14 +46,14 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page, Site
 
-from departments.services import create_department_site
+from core.i18n import live_versions
+from core.navigation import forget as forget_navigation
+from demo.translation import translate_national_pages
 from directory.factories import make_promeneur, make_structure, set_status
 from directory.models import AnnuairePage, PromeneurPage, PromeneurStatus, StructurePage, StructureType
 from geo.factories import known_commune
-from home import views as home_views
-from home.i18n import live_versions, translate_national_pages
-from home.national import ensure_national_site
-from home.navigation import forget as forget_navigation
+from core import views as core_views
+from network.provisioning import create_department_site, ensure_national_site
 from news.models import NewsArticlePage, NewsIndexPage
 
 HOSTS = ("localhost", "18.localhost", "93.localhost")
@@ -677,8 +677,8 @@ def test_hidden_pages_answer_an_error_everywhere(exposure):
 
 
 def test_no_sitemap_class_lists_a_hidden_person(exposure):
-    assert set(home_views.SITEMAPS) == {"wagtail"}  # a new Sitemap class is checked here too
-    problems = sitemap_leaks(home_views.SITEMAPS, exposure.world.hidden)
+    assert set(core_views.SITEMAPS) == {"wagtail"}  # a new Sitemap class is checked here too
+    problems = sitemap_leaks(core_views.SITEMAPS, exposure.world.hidden)
     assert not problems, "\n".join(problems)
 
 
@@ -719,7 +719,7 @@ def test_listed_people_appear_where_they_should(exposure, key):
     assert structure.status == 200 and shows(structure, person, person.slug)
     on_the_national_site = answer(exposure, national, f"/departements/{_department_slug(person)}/annuaire/")
     assert shows(on_the_national_site, person, person.slug)
-    assert sitemap_leaks(home_views.SITEMAPS, [person])  # the sitemap check sees listed people
+    assert sitemap_leaks(core_views.SITEMAPS, [person])  # the sitemap check sees listed people
 
 
 def _department_slug(person: Person) -> str:
@@ -760,6 +760,6 @@ def test_a_sitemap_without_the_rule_is_caught(exposure, monkeypatch):
     for person in exposure.world.hidden:
         assert any(f"lists {person.key}" in problem for problem in problems), person.key
     # And through sitemap.xml itself.
-    monkeypatch.setattr(home_views, "SITEMAPS", {"leaky": LeakySitemap})
+    monkeypatch.setattr(core_views, "SITEMAPS", {"leaky": LeakySitemap})
     answers = fetch_all(exercise_sitemap(exposure.world))
     assert any("shows suspendu" in problem for problem in find_leaks(answers, exposure.world.hidden))

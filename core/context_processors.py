@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from home.sections import section_for_request
+from core.sections import section_for_request
 
 
 def site_context(request):

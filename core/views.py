@@ -10,8 +10,8 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
-from home import i18n
-from home.sections import section_for_request
+from core import i18n, visibility
+from core.sections import section_for_request
 
 
 @require_GET
@@ -30,9 +30,7 @@ def robots_txt(request):
 def public_pages():
     """Live, public pages that the sitemap may list: promeneur pages only when publicly listed (a candidat's
     or a suspended promeneur's page is live but answers 404; the sitemap must not reveal that it exists)."""
-    from directory.visibility import without_unlisted_promeneurs
-
-    return without_unlisted_promeneurs(Page.objects.live().public())
+    return visibility.shown_publicly(Page.objects.live().public())
 
 
 class LocalizedSitemap(Sitemap):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from departments.services import UnknownDepartment, create_department_site
+from network.provisioning import UnknownDepartment, create_department_site
 
 
 class Command(BaseCommand):

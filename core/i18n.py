@@ -8,24 +8,22 @@ synchronisation is deliberately not used (wagtail.locales replaces wagtail_local
 INSTALLED_APPS, so the admin cannot switch it on): it would alias every page of every département into
 every language (wagtail/wagtail-localize#386).
 
-This module holds:
-- what a request or a page offers (`language_links`, `counterpart_url`, `LanguageMiddleware`);
-- the scripted version of the admin's translation workflow (`translate_national_pages`), used by the demo.
+This module holds what a request or a page offers (`language_links`, `counterpart_url`, `LanguageMiddleware`);
+the scripted version of the admin's translation workflow, used by the demo, is in demo/translation.py.
 """
 
 import logging
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
 from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.urls import Resolver404, get_script_prefix, resolve
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from home.navigation import memoised, token_for
+from core import visibility
+from core.navigation import memoised, token_for
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +52,7 @@ def language_codes() -> list[str]:
 
 def live_versions(page: Page, request=None) -> dict[str, Page]:
     """The live versions of a page (itself included) by language code; with ``request``, memoised per version
-    of the page tree (home/navigation.py)."""
+    of the page tree (core/navigation.py)."""
 
     def read():
         versions = Page.objects.filter(translation_key=page.translation_key).live()
@@ -114,11 +112,9 @@ def page_at(request, neutral_path: str, language: str) -> Page | None:
         page, _args, _kwargs = home.specific.route(request, components)
     except Http404:
         return None
-    from directory.visibility import is_shown_publicly
-
     # A live page that answers 404 all the same (a promeneur not publicly listed) does not answer there: a
     # link to it from another language's 404 would reveal that it exists.
-    return page if is_shown_publicly(page) else None
+    return page if visibility.is_shown_publicly(page) else None
 
 
 def answers_at(request, path: str, language: str) -> bool:
@@ -153,7 +149,7 @@ def counterpart_url(request, language: str) -> str | None:
 
 def locale_codes(request=None) -> dict[int, str]:
     """Locale ids to language codes; with ``request``, memoised per version of the page tree (a change of
-    locale changes it too, home/navigation.py)."""
+    locale changes it too, core/navigation.py)."""
     return memoised(
         token_for(request), ("locale-codes",), lambda: dict(Locale.objects.values_list("pk", "language_code"))
     )
@@ -212,125 +208,3 @@ class LanguageMiddleware(LocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
         if language and not site_offers_language(request, language):
             raise Http404("This site has no content in this language.")
-
-
-# --------------------------------------------------------------------------------------------------------
-# Translating national pages through wagtail-localize (what the admin does, scripted)
-
-
-@dataclass
-class TranslationReport:
-    pages: list[Page] = field(default_factory=list)  # the translated pages, live
-    # French source strings left untranslated (shown in French until a translator fills them), by page path.
-    missing: dict[str, list[str]] = field(default_factory=dict)
-
-
-def national_home() -> Page:
-    from home.models import NationalHomePage
-
-    return NationalHomePage.objects.get(depth=2, locale=Locale.get_default())
-
-
-def national_pages_to_translate(home: Page | None = None) -> list[Page]:
-    """The national home and its sections (annuaire, news index, legal and content pages). Never the
-    départements index: under it lies every département's site, which stays French."""
-    from departments.models import DepartmentsIndexPage
-
-    home = home or national_home()
-    sections = home.get_children().live().not_type(DepartmentsIndexPage).specific()
-    return [home.specific, *sections]
-
-
-def reaches_departements(page: Page, include_subtree: bool = False) -> bool:
-    """Whether translating `page` (with its subtree) would copy département pages into another language.
-    Départements stay French (wagtail-localize#386): the admin's "Translate this page" with "Include
-    subtree" on the national home would copy every département's site. For admin guards
-    (accounts/localize_guard.py) and translate_national_pages()."""
-    from departments.models import DepartmentHomePage, DepartmentsIndexPage
-
-    types = (DepartmentsIndexPage, DepartmentHomePage)
-    if Page.objects.ancestor_of(page, inclusive=True).type(*types).exists():
-        return True
-    return include_subtree and Page.objects.descendant_of(page).type(*types).exists()
-
-
-def _check_is_national(page: Page) -> None:
-    if reaches_departements(page):
-        raise ValueError(
-            f"{page.url_path} belongs to a département: only national pages are translated here."
-        )
-
-
-def submit_for_translation(page: Page, locale: Locale):
-    """The admin's "Translate this page": a TranslationSource of the French page (refreshed if the page
-    changed since) and a Translation record, so editors can continue in wagtail-localize's editor."""
-    from wagtail_localize.models import Translation, TranslationSource
-
-    source, _created = TranslationSource.update_or_create_from_instance(page.specific)
-    translation_record, _created = Translation.objects.update_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
-    return translation_record
-
-
-def fill_translations(translation_record, strings: Mapping[str, str], user=None) -> list[str]:
-    """Translate the source's strings from `strings` (French text -> translation) through the same PO
-    export/import an outside translator uses. Returns the French strings that stay untranslated."""
-    po = translation_record.export_po()
-    missing = []
-    for entry in po:
-        if entry.obsolete:
-            continue
-        if entry.msgid in strings:
-            entry.msgstr = strings[entry.msgid]
-        elif not entry.msgstr:
-            missing.append(entry.msgid)
-    translation_record.import_po(po, user=user, tool_name="translate_national_pages")
-    return missing
-
-
-def publish_translation(translation_record, user=None) -> Page:
-    """The editor's "Publish": build the translated page from the translated strings and publish it.
-
-    save_target(publish=True) would defer publishing to transaction.on_commit; publishing the revision
-    here instead makes the page live before its children are translated, and works inside an outer
-    transaction (the demo loader, the tests)."""
-    translation_record.save_target(user=user, publish=False)
-    target = translation_record.get_target_instance()
-    target.get_latest_revision().publish(user=user)
-    target.refresh_from_db()
-    return target
-
-
-@transaction.atomic
-def translate_national_pages(
-    locale: str = "en",
-    strings: Mapping[str, str] | None = None,
-    pages: Iterable[Page] | None = None,
-    user=None,
-) -> TranslationReport:
-    """Translate national pages into `locale` through wagtail-localize and publish them.
-
-    `strings` maps French source texts (titles, intros, paragraphs of the body…) to their translation;
-    texts it does not cover stay in French and are listed in the report. `pages` defaults to the national
-    home and its sections (national_pages_to_translate); they are translated parents first. Idempotent:
-    running it again updates the translations."""
-    target_locale = Locale.objects.get(language_code=locale)
-    report = TranslationReport()
-    for page in sorted(pages or national_pages_to_translate(), key=lambda page: page.path):
-        _check_is_national(page)
-        translation_record = submit_for_translation(page, target_locale)
-        missing = fill_translations(translation_record, strings or {}, user=user)
-        report.pages.append(publish_translation(translation_record, user=user))
-        if missing:
-            report.missing[page.url_path] = missing
-            logger.warning("%s: %d string(s) left in French.", page.url_path, len(missing))
-    return report
-
-
-def translate_national_demo(home: Page | None = None) -> TranslationReport:
-    """The demo's English national site (demo/loader.py): the national home and its sections with the
-    demo's English texts (demo/english.py)."""
-    from demo.english import NATIONAL_ENGLISH
-
-    return translate_national_pages("en", strings=NATIONAL_ENGLISH, pages=national_pages_to_translate(home))

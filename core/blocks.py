@@ -20,7 +20,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = _("Titre")
-        template = "home/blocks/heading.html"
+        template = "core/blocks/heading.html"
 
 
 class ImageBlock(blocks.StructBlock):
@@ -38,7 +38,7 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image")
-        template = "home/blocks/image.html"
+        template = "core/blocks/image.html"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -48,7 +48,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Citation")
-        template = "home/blocks/quote.html"
+        template = "core/blocks/quote.html"
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -61,7 +61,7 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Appel à l'action")
-        template = "home/blocks/call_to_action.html"
+        template = "core/blocks/call_to_action.html"
 
     def clean(self, value):
         cleaned = super().clean(value)
@@ -79,7 +79,7 @@ class DocumentListBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Liste de documents")
-        template = "home/blocks/document_list.html"
+        template = "core/blocks/document_list.html"
 
 
 class FaqItemBlock(blocks.StructBlock):
@@ -94,7 +94,7 @@ class FaqBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("Questions fréquentes")
-        template = "home/blocks/faq.html"
+        template = "core/blocks/faq.html"
 
 
 class ContentStreamBlock(blocks.StreamBlock):

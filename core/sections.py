@@ -6,10 +6,28 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.apps import apps
+from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home.navigation import memoised, token_for
+from core.navigation import memoised, token_for
+
+#: Pages a section offers by name (``section.annuaire``), registered by the apps that define them
+#: (``register_section_page`` in their AppConfig.ready): the core names no app.
+_section_pages: dict[str, tuple[str, bool]] = {}
+
+
+def register_section_page(name: str, model_label: str, many: bool = False) -> None:
+    """``section.<name>``: the section home's live, public child of type ``model_label`` ("app.Model"), or
+    with ``many`` all of them in tree order."""
+    _section_pages[name] = (model_label, many)
+
+
+def section_home_models() -> list[type[Page]]:
+    """The page types that start a section (core.models.SectionHome)."""
+    from core.models import SectionHome
+
+    return [model for model in apps.get_models() if issubclass(model, SectionHome)]
 
 
 @dataclass
@@ -29,7 +47,7 @@ class Section:
     @cached_property
     def identity(self):
         """Site settings of this section (name, logo, coordination, social accounts, footer links)."""
-        SiteIdentity = apps.get_model("departments", "SiteIdentity")
+        SiteIdentity = apps.get_model(settings.SECTION_IDENTITY_MODEL)
         site = self.site or Site.objects.filter(is_default_site=True).first()
         return SiteIdentity.for_site(site) if site else None
 
@@ -50,36 +68,33 @@ class Section:
     def menu_pages(self):
         return memoised(self.tree_token, ("menu", self.home.pk), self._menu_pages)
 
-    @cached_property
-    def legal_pages(self):
-        return memoised(self.tree_token, ("legal", self.home.pk), self._legal_pages)
-
     def _menu_pages(self):
         return list(self.home.get_children().live().public().in_menu().specific())
 
-    def _legal_pages(self):
-        LegalPage = apps.get_model("home", "LegalPage")
-        return list(LegalPage.objects.child_of(self.home).live().public().order_by("path"))
+    def __getattr__(self, name):
+        # Registered section pages (annuaire, news index, legal pages…), memoised per version of the tree.
+        if name.startswith("_") or name not in _section_pages:
+            raise AttributeError(name)
+        model_label, many = _section_pages[name]
+        value = self.children_of_type(model_label) if many else self.child_of_type(model_label)
+        self.__dict__[name] = value
+        return value
 
     @cached_property
     def national_home_url(self) -> str:
         site = Site.objects.filter(is_default_site=True).first()
         return f"{site.root_url}/" if site else "/"
 
-    def child_of_type(self, model_name: str):
+    def children_of_type(self, model_label: str) -> list[Page]:
         def read():
-            model = apps.get_model(*model_name.split("."))
-            return model.objects.child_of(self.home).live().public().first()
+            model = apps.get_model(model_label)
+            return list(model.objects.child_of(self.home).live().public().order_by("path"))
 
-        return memoised(self.tree_token, ("child-of-type", self.home.pk, model_name), read)
+        return memoised(self.tree_token, ("children-of-type", self.home.pk, model_label), read)
 
-    @cached_property
-    def annuaire(self):
-        return self.child_of_type("directory.AnnuairePage")
-
-    @cached_property
-    def news_index(self):
-        return self.child_of_type("news.NewsIndexPage")
+    def child_of_type(self, model_label: str):
+        children = self.children_of_type(model_label)
+        return children[0] if children else None
 
 
 def _site_for_home(home: Page) -> Site | None:
@@ -89,9 +104,10 @@ def _site_for_home(home: Page) -> Site | None:
 
 
 def section_for_page(page: Page, request=None) -> Section:
-    """The section a page belongs to: its nearest département home, else the national home."""
-    DepartmentHomePage = apps.get_model("departments", "DepartmentHomePage")
-    if page.pk is None or isinstance(page, DepartmentHomePage):
+    """The section a page belongs to: its nearest section home (a département's, else the national home)."""
+    from core.models import SectionHome
+
+    if page.pk is None or isinstance(page, SectionHome):
         # A preview of a new page, or a home page (which may be a preview with unsaved changes): as it is.
         home, site = _home_and_site(page)
     else:
@@ -100,15 +116,15 @@ def section_for_page(page: Page, request=None) -> Section:
 
 
 def _home_and_site(page: Page):
-    DepartmentHomePage = apps.get_model("departments", "DepartmentHomePage")
-    if isinstance(page, DepartmentHomePage):
+    from core.models import SectionHome
+
+    if isinstance(page, SectionHome):
         home = page
     else:
-        home = DepartmentHomePage.objects.ancestor_of(page, inclusive=True).first()
-    if home is None:
-        # Outside any département: the top of the page's tree (the national home, in the page's language).
-        home = Page.objects.ancestor_of(page, inclusive=True).filter(depth=2).first()
-        home = home.specific if home else page
+        ancestors = Page.objects.ancestor_of(page, inclusive=True)
+        home = ancestors.type(*section_home_models()).order_by("-depth").first()
+        # Outside any section: the top of the page's tree.
+        home = (home or ancestors.filter(depth=2).first() or page).specific
     return home, _site_for_home(home)
 
 

@@ -19,7 +19,7 @@ _UNREAD = object()
 
 
 def current_token():
-    from home.models import PageTreeVersion
+    from core.models import PageTreeVersion
 
     return PageTreeVersion.objects.filter(pk=1).values_list("token", flat=True).first()
 
@@ -54,7 +54,7 @@ def forget():
 
 
 def tree_changed(**kwargs):
-    from home.models import PageTreeVersion
+    from core.models import PageTreeVersion
 
     PageTreeVersion.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
 

@@ -1,4 +1,4 @@
-"""Template side of home/i18n.py: the language switcher, the hreflang alternates and `lang` attributes on
+"""Template side of core/i18n.py: the language switcher, the hreflang alternates and `lang` attributes on
 passages that are not in the page's language.
 
     {% load i18n_tags %}
@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Page
 
-from home import i18n
+from core import i18n
 
 register = template.Library()
 
