@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "imports",
     "dashboard",
     "network",
+    "operations",  # /healthz, the 503 page when the database is down, security headers
     "demo",
     "adminui",  # admin branding and e-mail templates: before wagtail.admin to override its templates
     "wagtail_localize",
@@ -67,10 +68,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",  # django-csp: its system checks
 ]
 
 MIDDLEWARE = [
+    # First: turns the 500 of a database that is down or stuck into a 503 (operations/faults.py).
+    "operations.faults.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "operations.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, strict about the /en/ prefix and 404 for a language the site lacks.
@@ -313,6 +319,12 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin JavaScript reads the CSRF cookie.
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview is framed by the admin itself.
+# Content-Security-Policy (django-csp) and Permissions-Policy: operations/README.md. Public pages have no
+# inline script or style attribute; the map's tiles come from the tile server of ANNUAIRE_MAP_TILE_URL.
+from operations.headers import content_security_policy  # noqa: E402
+
+CONTENT_SECURITY_POLICY = content_security_policy(ANNUAIRE_MAP_TILE_URL)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 LOGGING = {
     "version": 1,
