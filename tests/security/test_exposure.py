@@ -274,6 +274,7 @@ def unknown_routes(routes: list[Route], exercises: dict) -> list[str]:
 
 
 SKIPPED = {
+    "healthz": "health check of the database and the cache (operations/views.py): a fixed JSON of check names, booleans and timings, no annuaire data (tests/operations/test_healthz.py)",
     "admin/": "Wagtail admin: staff sign-in required, not public (tests/accounts/test_permission_matrix.py "
     "covers who sees what there)",
     "documents/": "Wagtail documents, served by document id (and their password form): uploaded files, no "
