@@ -23,6 +23,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from directory import admin_views
+from directory import live_link  # noqa: F401 (registers the hooks of the live links)
 
 # The "Promeneurs" listing ------------------------------------------------------------------------------------
 
