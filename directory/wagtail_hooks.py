@@ -22,8 +22,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+import directory.live_link  # noqa: F401 (registers the hooks of the live links)
 from directory import admin_views
-from directory import live_link  # noqa: F401 (registers the hooks of the live links)
 
 # The "Promeneurs" listing ------------------------------------------------------------------------------------
 
