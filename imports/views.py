@@ -11,10 +11,8 @@ from __future__ import annotations
 import functools
 import json
 import secrets
-from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -29,6 +27,7 @@ from departments.models import Department
 from imports import columns as C
 from imports.exporting import export_rows
 from imports.plan import Checker, annuaire_for, apply
+from imports.previews import store_dir
 from imports.tabular import FileError, Table, read_upload, write_csv, write_xlsx
 
 SESSION_KEY = "imports_previews"
@@ -100,12 +99,6 @@ def index(request):
     return TemplateResponse(request, "imports/index.html", {"departments": departments})
 
 
-def _store_dir() -> Path:
-    directory = Path(settings.MEDIA_ROOT) / "imports"
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
-
-
 def _store(request, department, table: Table) -> str:
     token = secrets.token_hex(TOKEN_LENGTH)
     payload = {
@@ -114,7 +107,7 @@ def _store(request, department, table: Table) -> str:
         "headers": table.headers,
         "rows": table.rows,
     }
-    (_store_dir() / f"{token}.json").write_text(json.dumps(payload), encoding="utf-8")
+    (store_dir() / f"{token}.json").write_text(json.dumps(payload), encoding="utf-8")
     previews = request.session.get(SESSION_KEY, {})
     previews[token] = department.code
     request.session[SESSION_KEY] = previews
@@ -124,7 +117,7 @@ def _store(request, department, table: Table) -> str:
 def _load(request, department, token: str) -> Table | None:
     if not token.isalnum() or request.session.get(SESSION_KEY, {}).get(token) != department.code:
         return None
-    path = _store_dir() / f"{token}.json"
+    path = store_dir() / f"{token}.json"
     try:
         payload = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -135,7 +128,7 @@ def _load(request, department, token: str) -> Table | None:
 
 
 def _forget(request, token: str):
-    (_store_dir() / f"{token}.json").unlink(missing_ok=True)
+    (store_dir() / f"{token}.json").unlink(missing_ok=True)
     previews = request.session.get(SESSION_KEY, {})
     previews.pop(token, None)
     request.session[SESSION_KEY] = previews

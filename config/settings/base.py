@@ -286,6 +286,12 @@ PHOTO_RETENTION_AFTER_CONVENTION_DAYS = env_int(
     90,
     "Days a promeneur's photo is kept after their structure's convention ended (then deleted)",
 )
+# Import previews (imports/previews.py): abandoned ones are deleted by purge_import_previews past this age.
+IMPORT_PREVIEW_MAX_AGE_HOURS = env_int(
+    "IMPORT_PREVIEW_MAX_AGE_HOURS",
+    24,
+    "Hours an abandoned import preview (uploaded rows) is kept (purge_import_previews)",
+)
 
 # E-mail: console in development, SMTP in production.
 EMAIL_BACKEND = env_str(
