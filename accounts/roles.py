@@ -360,3 +360,19 @@ def manageable_accounts(actor):
 
 def may_manage_account(actor, account) -> bool:
     return account is not None and manageable_accounts(actor).filter(pk=account.pk).exists()
+
+
+# What the directory's admin asks the roles (directory/access.py) ------------------------------------------
+
+
+def sees_promeneurs(user) -> bool:
+    """The « Promeneurs » listing: coordinations and structure managers (their pages are page permissions)."""
+    return RoleGroup.objects.filter(
+        group__user=user, kind__in=[RoleGroup.Kind.COORDINATION, RoleGroup.Kind.STRUCTURE]
+    ).exists()
+
+
+def may_export_directory(user) -> bool:
+    """The national CSV export: the Cnaf and the départements' coordinators (whose rights are page
+    permissions, so a global model permission would never match them)."""
+    return user.has_perm("accounts.view_network") or coordinated_departments(user).exists()

@@ -16,14 +16,6 @@ from wagtail.models import Locale, Page, TaskState
 
 CONVENTION_WARNING_DAYS = 60
 
-# Values of the "manque" filter of the incomplete-cards listing, and the condition each one tests.
-MISSING_PHOTO, MISSING_NETWORK, MISSING_PERMANENCE, MISSING_CHARTER = (
-    "photo",
-    "reseau",
-    "permanence",
-    "charte",
-)
-
 
 def today() -> datetime.date:
     return timezone.localdate()
@@ -39,15 +31,11 @@ def default_locale_id() -> int:
 
 
 def missing_conditions() -> dict[str, Q]:
-    """What makes a promeneur's card incomplete (the charte's minimum), as conditions on PromeneurPage."""
-    from directory.models import Permanence, SocialProfile
+    """What makes a promeneur's card incomplete, by key of the « manque » filter: the negation of each item of
+    the charte's minimum (directory.models.completeness_items, the one definition)."""
+    from directory.models import completeness_items
 
-    return {
-        MISSING_PHOTO: Q(photo__isnull=True) & (Q(structure__isnull=True) | Q(structure__logo__isnull=True)),
-        MISSING_NETWORK: ~Q(Exists(SocialProfile.objects.filter(promeneur=OuterRef("pk")))),
-        MISSING_PERMANENCE: ~Q(Exists(Permanence.objects.filter(promeneur=OuterRef("pk")))),
-        MISSING_CHARTER: Q(charter_signed_on__isnull=True),
-    }
+    return {key: ~condition for key, (_label, condition) in completeness_items().items()}
 
 
 def followed_promeneurs(department_ids):

@@ -64,12 +64,9 @@ class StructuresFilterSet(DepartmentScopedFilterSet):
 
 
 def _missing_choices():
-    return [
-        (figures.MISSING_PHOTO, _("Sans photo")),
-        (figures.MISSING_NETWORK, _("Sans réseau social")),
-        (figures.MISSING_PERMANENCE, _("Sans permanence")),
-        (figures.MISSING_CHARTER, _("Charte non signée")),
-    ]
+    from directory.models import completeness_items
+
+    return [(key, label) for key, (label, _condition) in completeness_items().items()]
 
 
 class IncompleteFilterSet(DepartmentScopedFilterSet):

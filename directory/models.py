@@ -22,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage
 from core.text import fold
-from directory.admin_views import CompletenessPanel, VisibilityPanel
+from directory.panels import CompletenessPanel, VisibilityPanel
 from directory.social import (
     PLATFORM_CHOICES,
     PLATFORMS,
@@ -108,6 +108,24 @@ class InterventionField(models.Model):
         return self.name
 
 
+def convention_in_force(on: datetime.date | None = None, through: str = "") -> models.Q:
+    """The one rule of a convention with the Caf in force on ``on`` (default: today): no end date, or an end on
+    or after that day. ``through``: the path to the structure from the model filtered ("structure__")."""
+    on = on or timezone.localdate()
+    return models.Q(**{f"{through}convention_end__isnull": True}) | models.Q(
+        **{f"{through}convention_end__gte": on}
+    )
+
+
+class StructureQuerySet(PageQuerySet):
+    def under_convention(self, on: datetime.date | None = None):
+        """Structures whose convention is in force: one that ended has left the network, with its promeneurs."""
+        return self.filter(convention_in_force(on))
+
+
+StructureManager = PageManager.from_queryset(StructureQuerySet)
+
+
 class StructurePage(BasePage):
     """An employer structure that mandates promeneurs (social centre, youth centre, mission locale…)."""
 
@@ -164,6 +182,8 @@ class StructurePage(BasePage):
         on_delete=models.PROTECT,
         related_name="structures",
     )
+
+    objects = StructureManager()
 
     parent_page_types = ["directory.AnnuairePage"]
     subpage_types = ["directory.PromeneurPage"]
@@ -287,6 +307,7 @@ class StructurePage(BasePage):
         return None
 
     def convention_active(self, on: datetime.date | None = None) -> bool:
+        # convention_in_force(), read on this instance without a query.
         on = on or timezone.localdate()
         return self.convention_end is None or self.convention_end >= on
 
@@ -362,13 +383,58 @@ class PromeneurQuerySet(PageQuerySet):
                 status=PromeneurStatus.ACTIVE,
                 structure__live=True,
             )
-            .filter(
-                models.Q(structure__convention_end__isnull=True) | models.Q(structure__convention_end__gte=on)
-            )
+            .filter(convention_in_force(on, through="structure__"))
         )
+
+    def with_completeness(self):
+        """Each item of the charte's minimum as a boolean annotation ``complete_<key>`` (see completeness())."""
+        return self.annotate(
+            **{
+                f"complete_{key}": models.ExpressionWrapper(condition, output_field=models.BooleanField())
+                for key, (_label, condition) in completeness_items().items()
+            }
+        )
+
+    def complete(self):
+        """Promeneurs whose card has the charte's whole minimum: the listing, the edit panel and the dashboard
+        all count with this."""
+        return self.filter(complete_card())
+
+    def incomplete(self, missing: str | None = None):
+        """Promeneurs missing an item (``missing``: one key of completeness_items(), else any)."""
+        items = completeness_items()
+        if missing in items:
+            return self.exclude(items[missing][1])
+        return self.exclude(complete_card())
 
 
 PromeneurManager = PageManager.from_queryset(PromeneurQuerySet)
+
+
+def completeness_items() -> dict[str, tuple[str, models.Q]]:
+    """The charte's minimum for a public card, item by item: key (the dashboard's « manque » filter), label,
+    and the condition a promeneur meets when the item is there. The one definition of a complete card."""
+    return {
+        "prenom": (_("Prénom"), ~models.Q(first_name="")),
+        "photo": (_("Photo"), models.Q(photo__isnull=False) | models.Q(structure__logo__isnull=False)),
+        "structure": (_("Structure"), models.Q(structure__isnull=False)),
+        "reseau": (
+            _("Au moins un réseau social"),
+            models.Q(models.Exists(SocialProfile.objects.filter(promeneur=models.OuterRef("pk")))),
+        ),
+        "permanence": (
+            _("Au moins une permanence"),
+            models.Q(models.Exists(Permanence.objects.filter(promeneur=models.OuterRef("pk")))),
+        ),
+        "charte": (_("Charte signée"), models.Q(charter_signed_on__isnull=False)),
+    }
+
+
+def complete_card() -> models.Q:
+    condition = models.Q()
+    for _label, item in completeness_items().values():
+        condition &= item
+    return condition
 
 
 def annuaire_sort_key(structure, first_name: str) -> str:
@@ -860,7 +926,7 @@ class PromeneurPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(promeneur_context(self, request))
         if getattr(request, "is_preview", False):
-            from directory.admin_views import preview_notice
+            from directory.panels import preview_notice
 
             context["preview_notice"] = preview_notice(self)
         return context
@@ -889,14 +955,18 @@ class PromeneurPage(BasePage):
         status_changed(self, previous_status, update_fields)  # suspended or withdrawn: the photo's files
 
     def completeness(self) -> list[tuple[str, bool]]:
-        """The charte's minimum for a public card, item by item."""
-        return [
-            (_("Prénom"), bool(self.first_name)),
-            (_("Photo"), bool(self.public_photo)),
-            (_("Structure"), bool(self.structure_id)),
-            (_("Au moins un réseau social"), self.social_profiles.exists()),
-            (_("Au moins une permanence"), self.permanences.exists()),
-        ]
+        """The charte's minimum for a public card, item by item (completeness_items()), as saved: from the
+        annotations of PromeneurQuerySet.with_completeness() when the listing made them, else one query."""
+        items = completeness_items()
+        if self.pk is None:
+            return [(label, False) for label, _condition in items.values()]
+        names = [f"complete_{key}" for key in items]
+        if all(hasattr(self, name) for name in names):
+            values = [getattr(self, name) for name in names]
+        else:
+            row = PromeneurPage.objects.filter(pk=self.pk).with_completeness().values_list(*names).first()
+            values = row or [False] * len(names)
+        return [(label, bool(done)) for (label, _condition), done in zip(items.values(), values, strict=True)]
 
     @property
     def completeness_ratio(self) -> tuple[int, int]:

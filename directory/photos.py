@@ -21,7 +21,7 @@ does at request time can take it down. So the rules are enforced on the files:
   **unpublishing** it re-keys the photo as a suspension does.
 
 A status change is caught in one place, :func:`status_changed`, called by ``PromeneurPage.save`` (the edit
-form, publishing a revision) and by the admin status actions (``directory.admin_views.change_status``,
+form, publishing a revision) and by the admin status actions (``directory.status.change_status``,
 which writes the row with ``update()``). The work runs once the status change is committed. The end of
 conventions is applied by :func:`apply_convention_rules`, run daily by ``manage.py check_conventions``.
 """

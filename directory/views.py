@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 
 from core.sections import section_for_request
 from departments.models import DepartmentsIndexPage
+from directory import access
 from directory.annuaire import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
@@ -161,22 +162,6 @@ def _csv_cell(value) -> str:
     return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
-def can_export(user) -> bool:
-    """Superusers, the Cnaf and the départements' coordinators (whose rights are page permissions, so a
-    global model permission would never match them)."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if (
-        user.is_superuser
-        or user.has_perm("directory.change_promeneurpage")
-        or user.has_perm("accounts.view_network")
-    ):
-        return True
-    from accounts.roles import coordinated_departments
-
-    return coordinated_departments(user).exists()
-
-
 class _Echo:
     def write(self, value):
         return value
@@ -210,7 +195,7 @@ def export_csv(request):
     """/annuaire/export.csv: the same query as the page, every result, for signed-in coordinators."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), login_url=reverse("wagtailadmin_login"))
-    if not can_export(request.user):
+    if not access.can_export(request.user):
         raise PermissionDenied
     section = request_section(request)
     query = build_query(request.GET, section)

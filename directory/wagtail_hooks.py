@@ -1,10 +1,10 @@
 """Admin side of the annuaire: the "Promeneurs" listing (filters, charte completeness, status actions),
 the status buttons on promeneur pages, the audit log actions. The status logic and the completeness panel
-are in directory/admin_views.py."""
+are in directory/admin_views.py, directory/status.py and directory/panels.py."""
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.functional import cached_property
@@ -23,7 +23,8 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 import directory.live_link  # noqa: F401 (registers the hooks of the live links)
-from directory import admin_views
+from directory import access, admin_views, panels
+from directory import status as status_changes
 
 # The "Promeneurs" listing ------------------------------------------------------------------------------------
 
@@ -83,15 +84,9 @@ class PromeneursFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_completeness(self, queryset, name, value):
-        from directory.models import Permanence, SocialProfile
+        from directory.models import complete_card
 
-        complete = (
-            ~Q(first_name="")
-            & (Q(photo__isnull=False) | Q(structure__logo__isnull=False))
-            & Q(structure__isnull=False)
-            & Q(Exists(SocialProfile.objects.filter(promeneur=OuterRef("pk"))))
-            & Q(Exists(Permanence.objects.filter(promeneur=OuterRef("pk"))))
-        )
+        complete = complete_card()
         if value == "complete":
             return queryset.filter(complete)
         if value == "incomplete":
@@ -106,7 +101,7 @@ class StatusColumn(Column):
 
 class CompletenessColumn(Column):
     def get_value(self, instance):
-        return admin_views.completeness_html(instance)
+        return panels.completeness_html(instance)
 
 
 class StatusActionsColumn(Column):
@@ -115,7 +110,7 @@ class StatusActionsColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context.get("request")
-        specs = admin_views._status_actions()
+        specs = status_changes._status_actions()
         context["actions"] = (
             [
                 {
@@ -124,7 +119,7 @@ class StatusActionsColumn(Column):
                     + reverse("directory_admin:promeneurs"),
                     "label": specs[name]["label"],
                 }
-                for name in admin_views.available_status_actions(request.user, instance)
+                for name in status_changes.available_status_actions(request.user, instance)
             ]
             if request
             else []
@@ -184,7 +179,7 @@ class PromeneursReportView(ReportView):
         return buttons
 
     def dispatch(self, request, *args, **kwargs):
-        if not admin_views.user_sees_promeneurs(request.user):
+        if not access.user_sees_promeneurs(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -198,7 +193,11 @@ class PromeneursReportView(ReportView):
         )
 
 
-_ICONS = {admin_views.SUSPEND: "warning", admin_views.REACTIVATE: "rotate", admin_views.WITHDRAW: "cross"}
+_ICONS = {
+    status_changes.SUSPEND: "warning",
+    status_changes.REACTIVATE: "rotate",
+    status_changes.WITHDRAW: "cross",
+}
 
 
 @hooks.register("register_admin_urls")
@@ -213,7 +212,7 @@ def register_directory_admin_urls():
         path("ajouter/<slug:kind>/", admin_views.add_child_view, name="add_child"),
         path(
             "promeneurs/<int:page_id>/statut/<slug:action>/",
-            admin_views.promeneur_status_view,
+            status_changes.promeneur_status_view,
             name="promeneur_status",
         ),
     ]
@@ -222,7 +221,7 @@ def register_directory_admin_urls():
 
 class PromeneursMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_views.user_sees_promeneurs(request.user)
+        return access.user_sees_promeneurs(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -242,8 +241,8 @@ def _status_buttons(page, user, next_url=None, priority=80):
     specific = page.specific_deferred if type(page) is not PromeneurPage else page
     if not isinstance(specific, PromeneurPage):
         return
-    specs = admin_views._status_actions()
-    for offset, action in enumerate(admin_views.available_status_actions(user, specific)):
+    specs = status_changes._status_actions()
+    for offset, action in enumerate(status_changes.available_status_actions(user, specific)):
         url = reverse("directory_admin:promeneur_status", args=[page.pk, action])
         if next_url:
             url += "?next=" + next_url
@@ -296,7 +295,7 @@ def _warn_if_not_public(request, page):
 
     if page.specific_class is not PromeneurPage:
         return
-    message = admin_views.not_public_message(page)
+    message = panels.not_public_message(page)
     if message:
         messages.warning(request, message)
 

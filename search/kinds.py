@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page, PageViewRestriction
 
 from core.i18n import source_version
-from directory.models import PromeneurPage, PromeneurStatus, StructurePage
+from directory.models import PromeneurPage, PromeneurStatus, StructurePage, convention_in_force
 from news.models import NewsArticlePage
 
 SUMMARY_WORDS = 30
@@ -131,8 +130,7 @@ class StructureKind(Kind):
 
     def visible(self, scope):
         # A structure whose convention with the Caf has ended has left the network, as its promeneurs have.
-        today = timezone.localdate()
-        return super().visible(scope).filter(Q(convention_end__isnull=True) | Q(convention_end__gte=today))
+        return super().visible(scope).filter(convention_in_force())
 
     def summary(self, page):
         return Truncator(page.presentation).words(SUMMARY_WORDS)

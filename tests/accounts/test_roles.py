@@ -236,7 +236,7 @@ def test_status_panels_permission_is_for_coordinations_only(world):
 
 
 def test_completeness_panel(world, rf):
-    from directory.admin_views import CompletenessPanel
+    from directory.panels import CompletenessPanel
     from directory.models import PromeneurPage
 
     page = PromeneurPage.objects.get(pk=world.pages["promeneur_a"].pk)
@@ -244,7 +244,7 @@ def test_completeness_panel(world, rf):
     request.user = world.users["coordination_18"]
     panel = CompletenessPanel(heading="Complétude").bind_to_model(PromeneurPage)
     html = panel.get_bound_panel(instance=page, request=request, form=None).render_html()
-    assert "4 sur 5" in html and "✗ Photo" in html and "✓ Prénom" in html
+    assert "5 sur 6" in html and "✓ Charte signée" in html and "✗ Photo" in html and "✓ Prénom" in html
 
 
 def test_nobody_translates_the_departements_through_a_national_subtree(world, client_for):
