@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
-from core.sections import section_for_page
+from core.sections import SectionHome, section_for_page
+
+__all__ = ["BasePage", "PageTreeVersion", "SectionHome"]
 
 
 class BasePage(Page):
@@ -33,11 +35,6 @@ class BasePage(Page):
             site = section.site
             context["canonical_url"] = f"{site.root_url}/{self.url_path[len(site.root_page.url_path) :]}"
         return context
-
-
-class SectionHome:
-    """Marks the page types at the top of a section (the national home, a département's home): the section of
-    any page is its nearest such ancestor (core/sections.py)."""
 
 
 class PageTreeVersion(models.Model):

@@ -9,6 +9,7 @@ token; each request reads the token (one row by primary key) and recomputes only
 
 import uuid
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -19,8 +20,7 @@ _UNREAD = object()
 
 
 def current_token():
-    from core.models import PageTreeVersion
-
+    PageTreeVersion = apps.get_model("core", "PageTreeVersion")
     return PageTreeVersion.objects.filter(pk=1).values_list("token", flat=True).first()
 
 
@@ -54,8 +54,7 @@ def forget():
 
 
 def tree_changed(**kwargs):
-    from core.models import PageTreeVersion
-
+    PageTreeVersion = apps.get_model("core", "PageTreeVersion")
     PageTreeVersion.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
 
 

@@ -23,10 +23,13 @@ def register_section_page(name: str, model_label: str, many: bool = False) -> No
     _section_pages[name] = (model_label, many)
 
 
-def section_home_models() -> list[type[Page]]:
-    """The page types that start a section (core.models.SectionHome)."""
-    from core.models import SectionHome
+class SectionHome:
+    """Marks the page types at the top of a section (the national home, a département's home): the section of
+    any page is its nearest such ancestor."""
 
+
+def section_home_models() -> list[type[Page]]:
+    """The page types that start a section."""
     return [model for model in apps.get_models() if issubclass(model, SectionHome)]
 
 
@@ -105,8 +108,6 @@ def _site_for_home(home: Page) -> Site | None:
 
 def section_for_page(page: Page, request=None) -> Section:
     """The section a page belongs to: its nearest section home (a département's, else the national home)."""
-    from core.models import SectionHome
-
     if page.pk is None or isinstance(page, SectionHome):
         # A preview of a new page, or a home page (which may be a preview with unsaved changes): as it is.
         home, site = _home_and_site(page)
@@ -116,8 +117,6 @@ def section_for_page(page: Page, request=None) -> Section:
 
 
 def _home_and_site(page: Page):
-    from core.models import SectionHome
-
     if isinstance(page, SectionHome):
         home = page
     else:
