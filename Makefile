@@ -7,7 +7,7 @@ PORT ?= 8000
 PG_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/promeneurs)
 PYTEST_WORKERS ?= auto
 
-.PHONY: install run serve migrate demo test test-sqlite test-postgres browser gettext lint format translations check clean
+.PHONY: install run serve migrate demo test test-sqlite test-postgres browser gettext lint format translations check clean prod-smoke
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 introuvable ($(PYTHON))."; exit 1; }
@@ -67,6 +67,10 @@ test-sqlite: install
 test-postgres: install
 	@echo "== Test suite on PostgreSQL ($(PG_URL)) =="
 	DATABASE_URL="$(PG_URL)" $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+# The production stack (redis, gunicorn, Varnish, nginx) on loopback ports, checked through nginx: deploy/README.md.
+prod-smoke: install
+	$(PY) scripts/prod_smoke.py
 
 check: install
 	$(VENV)/bin/ruff check .
