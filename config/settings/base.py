@@ -128,6 +128,17 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60, "Seconds a database connection is kept open"),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers (the search log, counters): every transaction takes the write lock when it begins
+    # (IMMEDIATE), waiting up to 20 s, instead of failing at once with "database is locked" when a reading
+    # transaction starts to write; WAL keeps readers going during a write (tests/operations/test_sqlite_concurrency.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
