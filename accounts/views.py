@@ -3,7 +3,6 @@ manager, list the structures' accounts, deactivate or reactivate one; the Cnaf's
 départements' pages."""
 
 import datetime
-import functools
 
 import django_filters
 from django.conf import settings
@@ -15,7 +14,6 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Substr
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,6 +32,7 @@ from wagtail.models import Page
 from accounts import invitations, roles
 from accounts.forms import AccountStructuresForm, InvitationForm
 from accounts.models import RoleGroup
+from core.forbidden import answers_403
 
 # Public: activation of an invited account ------------------------------------------------------------------
 
@@ -115,22 +114,15 @@ def _manageable_account(request, user_id):
     return account
 
 
-def _forbidden(request):
-    # A real 403 (Wagtail turns PermissionDenied into a redirect to the dashboard).
-    return TemplateResponse(request, "accounts/admin/forbidden.html", status=403)
+OUT_OF_REACH = gettext_lazy("Ce compte n'est pas géré par votre coordination : rien n'a été modifié.")
 
-
-def account_action(view):
-    """Answers 403 when the view's account is out of the user's reach."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except AccountOutOfReach:
-            return _forbidden(request)
-
-    return wrapped
+#: Answers 403 when the view's account is out of the user's reach.
+account_action = answers_403(
+    OUT_OF_REACH,
+    refused=(AccountOutOfReach,),
+    back_url_name="accounts_admin:index",
+    back_label=gettext_lazy("Retour aux comptes des structures"),
+)
 
 
 class AccountFormView(WagtailAdminTemplateMixin, FormView):
@@ -280,11 +272,9 @@ class AccountStructuresView(AccountFormView):
     page_title = gettext_lazy("Structures gérées")
     header_icon = "group"
 
+    @account_action
     def dispatch(self, request, *args, **kwargs):
-        try:
-            self.account = _manageable_account(request, kwargs["user_id"])
-        except AccountOutOfReach:
-            return _forbidden(request)
+        self.account = _manageable_account(request, kwargs["user_id"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):

@@ -8,7 +8,6 @@ Nothing posted back by the browser but the token and the publication choice is t
 
 from __future__ import annotations
 
-import functools
 import json
 import secrets
 
@@ -23,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import coordinated_departments, is_coordinator_of
+from core.forbidden import answers_403
 from departments.models import Department
 from imports import columns as C
 from imports.exporting import export_rows
@@ -56,22 +56,10 @@ class ConfirmForm(forms.Form):
     )
 
 
-def forbidden_as_403(view):
-    """Wagtail's admin turns PermissionDenied into a redirect to the dashboard: answer a real 403 instead."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied:
-            return TemplateResponse(
-                request,
-                "imports/forbidden.html",
-                {"header_title": _("Accès refusé")},
-                status=403,
-            )
-
-    return wrapped
+#: Wagtail's admin turns PermissionDenied into a redirect to the dashboard: answer a real 403 instead.
+forbidden_as_403 = answers_403(
+    gettext_lazy("L'import et l'export de l'annuaire d'un département sont réservés à sa coordination.")
+)
 
 
 def _department(request, code) -> Department:
