@@ -18,9 +18,14 @@ FIRST_NAME = "Prénom"
 LAST_NAME = "Nom"
 JOB_TITLE = "Métier"
 MISSIONS = "Missions"
+THEMES = "Thèmes"
 STATUS = "Statut"
 PROFILES = "Profils en ligne"
+OFFICE_HOURS = "Permanences"
 CHARTER = "Charte signée le"
+
+# The « Permanences » column's weekdays (values of the file format, French in every language).
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 # (header, help). Headers are part of the file format: they stay in French in every language.
 COLUMNS = [
@@ -42,10 +47,24 @@ COLUMNS = [
     (LAST_NAME, _("Nom du promeneur (non affiché sur la fiche publique).")),
     (JOB_TITLE, _("Métier du promeneur. Obligatoire pour un promeneur.")),
     (MISSIONS, _("Jeunesse, Parentalité ou les deux, séparées par une virgule.")),
+    (
+        THEMES,
+        _(
+            "Thèmes de la liste de l'administration (ex. Santé ; Loisirs, sports et culture), séparés par "
+            "un point-virgule ou un retour à la ligne. Les autres thèmes s'ajoutent dans l'administration."
+        ),
+    ),
     (STATUS, _("Candidat, Actif, Suspendu ou Retiré. Vide : Candidat pour un nouveau promeneur.")),
     (
         PROFILES,
         _("Adresses des profils sur les réseaux sociaux, séparées par un espace ou un retour à la ligne."),
+    ),
+    (
+        OFFICE_HOURS,
+        _(
+            "Permanences en ligne : jour et horaires, éventuellement le réseau entre parenthèses "
+            "(ex. mercredi 14:00-17:00 (Instagram) ; samedi 10h-12h), séparées par un point-virgule."
+        ),
     ),
     (CHARTER, _("Date de signature de la charte par le promeneur (JJ/MM/AAAA).")),
 ]

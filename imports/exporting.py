@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from directory.models import PromeneurPage, StructurePage
 from imports import columns as C
-from imports.plan import annuaire_for, latest
+from imports.plan import annuaire_for, latest, office_hours_text
 
 
 def _date(value) -> str:
@@ -20,7 +20,7 @@ def export_rows(department) -> list[list[str]]:
     promeneurs = (
         PromeneurPage.objects.descendant_of(annuaire)
         .order_by("path")
-        .prefetch_related("tagged_missions__tag", "social_profiles")
+        .prefetch_related("tagged_missions__tag", "tagged_themes__tag", "social_profiles", "permanences")
     )
     for page in promeneurs:
         promeneurs_by_parent.setdefault(page.path[: -PromeneurPage.steplen], []).append(latest(page))
@@ -50,8 +50,12 @@ def export_rows(department) -> list[list[str]]:
                     promeneur.last_name,
                     promeneur.job_title,
                     ", ".join(sorted(str(tag.name) for tag in promeneur.missions.all())),
+                    " ; ".join(str(tag.name) for tag in promeneur.themes.all()),
                     promeneur.get_status_display(),
                     " ".join(profile.url for profile in promeneur.social_profiles.all()),
+                    office_hours_text(
+                        (p.weekday, p.start_time, p.end_time, p.platform) for p in promeneur.permanences.all()
+                    ),
                     _date(promeneur.charter_signed_on),
                 ]
             )

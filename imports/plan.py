@@ -21,15 +21,23 @@ from wagtail.log_actions import log
 
 from core.text import fold
 from directory.models import (
+    SUGGESTED_THEMES,
     AnnuairePage,
     MissionTag,
+    Permanence,
     PromeneurPage,
     PromeneurStatus,
     SocialProfile,
     StructurePage,
     StructureType,
 )
-from directory.social import detect_platform, handle_from_url, normalise_profile, validate_profile_url
+from directory.social import (
+    PLATFORM_CHOICES,
+    detect_platform,
+    handle_from_url,
+    normalise_profile,
+    validate_profile_url,
+)
 from geo.lookup import find_commune
 from imports import columns as C
 from imports.tabular import FORMULA, Table
@@ -52,6 +60,13 @@ PROMENEUR_FIELDS = ["first_name", "last_name", "job_title", "status", "charter_s
 _DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
 _SPLIT_MISSIONS = re.compile(r"\s*(?:[,;/+]|\bet\b)\s*")
 _SPLIT_PROFILES = re.compile(r"[\s;]+")
+_SPLIT_LIST = re.compile(r"\s*[;\n]\s*")  # themes and office hours (a theme may contain a comma)
+_TIME = r"\d{1,2}(?:\s*[:h]\s*\d{2}|\s*h)?"
+_OFFICE_HOUR = re.compile(
+    rf"^(?P<day>[^\W\d_]+)\s+(?:de\s+)?(?P<start>{_TIME})\s*(?:-|–|à)\s*(?P<end>{_TIME})"
+    r"\s*(?:\((?P<platform>[^)]*)\))?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -97,6 +112,8 @@ class _Promeneur:
     profiles: list  # [(platform, handle, url, key)]
     page: PromeneurPage | None
     action: str = SAME
+    themes: list | None = None  # tag names; None: the file has no « Thèmes » column (left as they are)
+    office_hours: list | None = None  # [(weekday, start, end, platform)]; None: no « Permanences » column
 
 
 @dataclass
@@ -172,7 +189,8 @@ class _Cells:
                 ),
             )
             return ""
-        value = " ".join(value.split()) if column != C.PROFILES else value.strip()
+        multiline = column in (C.PROFILES, C.THEMES, C.OFFICE_HOURS)
+        value = value.strip() if multiline else " ".join(value.split())
         if required and not value:
             self.error(column, _("Ce champ est obligatoire."))
         elif len(value) > max_length:
@@ -202,6 +220,24 @@ def _choice(value: str, choices) -> str | None:
         if fold(str(label)).startswith(folded + " "):  # "Actif" for "Actif (labellisé)"
             return key
     return None
+
+
+def _time(text: str) -> datetime.time | None:
+    """« 14 », « 14h », « 14h30 », « 14:30 » → 14:00 / 14:30; None when not an hour of the day."""
+    hours, _sep, minutes = re.sub(r"\s+", "", text.lower()).replace("h", ":").partition(":")
+    try:
+        return datetime.time(int(hours), int(minutes or 0))
+    except ValueError:
+        return None
+
+
+def office_hours_text(slots) -> str:
+    """The « Permanences » cell of ``[(weekday, start, end, platform)]``, as the import reads it back."""
+    labels = dict(PLATFORM_CHOICES)
+    return " ; ".join(
+        f"{C.WEEKDAYS[weekday]} {start:%H:%M}-{end:%H:%M}" + (f" ({labels[platform]})" if platform else "")
+        for weekday, start, end, platform in slots
+    )
 
 
 class Checker:
@@ -266,6 +302,7 @@ class Checker:
         plan.unknown_columns = [h for h in table.headers if h and h not in C.HEADERS]
         if plan.missing_columns:
             return plan
+        self.present = present
         structures: dict = {}
         profile_rows: dict = {}  # key → (row number, promeneur key)
         for number, row in table.rows:
@@ -420,6 +457,10 @@ class Checker:
             "charter_signed_on": cells.date(C.CHARTER),
         }
         if structure is None:
+            if C.THEMES in self.present:  # still say what is wrong in these columns
+                self._themes(cells, cells.text(C.THEMES, 2000), None)
+            if C.OFFICE_HOURS in self.present:
+                self._office_hours(cells, cells.text(C.OFFICE_HOURS, 2000))
             return
         promeneur_key = fold(first_name)
         if promeneur_key in structure.promeneurs:
@@ -442,10 +483,97 @@ class Checker:
                         page = latest(candidate)
                         break
         promeneur = _Promeneur(values=values, missions=missions, profiles=profiles, page=page)
+        if C.THEMES in self.present:
+            promeneur.themes = self._themes(cells, cells.text(C.THEMES, 2000), page)
+        if C.OFFICE_HOURS in self.present:
+            promeneur.office_hours = self._office_hours(cells, cells.text(C.OFFICE_HOURS, 2000))
         promeneur.row = result.number
         promeneur.result = result
         structure.promeneurs[promeneur_key] = promeneur
         result.promeneur = promeneur
+
+    def _themes(self, cells: _Cells, text: str, page) -> list[str]:
+        """Themes of the suggested list (and those the promeneur already has, added in the admin), separated
+        by « ; » or line breaks; a list written with commas (« Santé, Loisirs, sports et culture ») is read
+        by matching the longest known theme at each comma."""
+        known = {fold(name): name for name in SUGGESTED_THEMES}
+        if page is not None:
+            known.update({fold(tag.name): tag.name for tag in page.themes.all()})
+        names: list[str] = []
+        for part in _SPLIT_LIST.split(text):
+            pieces = [" ".join(piece.split()) for piece in part.split(",")]
+            start = 0
+            while start < len(pieces):
+                for end in range(len(pieces), start, -1):
+                    name = known.get(fold(", ".join(pieces[start:end])))
+                    if name:
+                        if name not in names:
+                            names.append(name)
+                        start = end
+                        break
+                else:
+                    if pieces[start]:
+                        cells.error(
+                            C.THEMES,
+                            _(
+                                "Thème inconnu : « %(value)s ». Thèmes possibles : %(names)s (séparés par un "
+                                "point-virgule). Un autre thème s'ajoute dans l'administration, fiche par fiche."
+                            )
+                            % {"value": pieces[start], "names": " ; ".join(SUGGESTED_THEMES)},
+                        )
+                    start += 1
+        return names
+
+    def _office_hours(self, cells: _Cells, text: str) -> list[tuple]:
+        weekdays = {fold(day): number for number, day in enumerate(C.WEEKDAYS)}
+        slots = []
+        for part in _SPLIT_LIST.split(text):
+            part = " ".join(part.split())
+            if not part:
+                continue
+            match = _OFFICE_HOUR.match(part)
+            weekday = weekdays.get(fold(match["day"])) if match else None
+            start = _time(match["start"]) if match else None
+            end = _time(match["end"]) if match else None
+            if weekday is None or start is None or end is None:
+                cells.error(
+                    C.OFFICE_HOURS,
+                    _(
+                        "Permanence illisible « %(value)s » : écrivez le jour et les heures, "
+                        "par exemple « mercredi 14:00-17:00 (Instagram) »."
+                    )
+                    % {"value": part},
+                )
+                continue
+            platform = ""
+            if match["platform"]:
+                platform = _choice(match["platform"].strip(), PLATFORM_CHOICES)
+                if platform is None:
+                    cells.error(
+                        C.OFFICE_HOURS,
+                        _("Réseau inconnu « %(value)s » dans la permanence « %(slot)s ».")
+                        % {"value": match["platform"].strip(), "slot": part},
+                    )
+                    continue
+            if end <= start:
+                cells.error(
+                    C.OFFICE_HOURS,
+                    _("Permanence « %(value)s » : l'heure de fin doit être après l'heure de début.")
+                    % {"value": part},
+                )
+                continue
+            if any(
+                day == weekday and start < other_end and other_start < end
+                for day, other_start, other_end, _p in slots
+            ):
+                cells.error(
+                    C.OFFICE_HOURS,
+                    _("La permanence « %(value)s » chevauche un autre créneau du même jour.")
+                    % {"value": part},
+                )
+                continue
+            slots.append((weekday, start, end, platform))
+        return slots
 
     def _check_profiles_taken(self, plan, profile_rows):
         if not profile_rows:
@@ -511,7 +639,19 @@ def _promeneur_changes(promeneur) -> list[str]:
     current = [(p.platform, p.url) for p in page.social_profiles.all()]
     if current != [(platform, url) for platform, _handle, url, _key in promeneur.profiles]:
         changed.append(C.PROFILES)
+    if promeneur.themes is not None and _theme_keys(page) != sorted(fold(n) for n in promeneur.themes):
+        changed.append(C.THEMES)
+    if promeneur.office_hours is not None and _office_hours_of(page) != promeneur.office_hours:
+        changed.append(C.OFFICE_HOURS)
     return changed
+
+
+def _theme_keys(page) -> list[str]:
+    return sorted(fold(tag.name) for tag in page.themes.all())
+
+
+def _office_hours_of(page) -> list[tuple]:
+    return [(p.weekday, p.start_time, p.end_time, p.platform) for p in page.permanences.all()]
 
 
 # Applying --------------------------------------------------------------------------------------------------
@@ -586,6 +726,15 @@ def apply(plan: Plan, user, publish: bool) -> dict:
                     child.social_profiles = [
                         SocialProfile(platform=platform, handle=handle, url=url)
                         for platform, handle, url, _key in promeneur.profiles
+                    ]
+                if promeneur.themes is not None and _theme_keys(child) != sorted(
+                    fold(name) for name in promeneur.themes
+                ):
+                    child.themes.set(promeneur.themes)
+                if promeneur.office_hours is not None and _office_hours_of(child) != promeneur.office_hours:
+                    child.permanences = [
+                        Permanence(weekday=weekday, start_time=start, end_time=end, platform=platform)
+                        for weekday, start, end, platform in promeneur.office_hours
                     ]
                 if promeneur.action == CREATE:
                     page.add_child(instance=child)

@@ -24,8 +24,10 @@ def row(**values):
         "nom": "Nom",
         "metier": "Métier",
         "missions": "Missions",
+        "themes": "Thèmes",
         "statut": "Statut",
         "profils": "Profils en ligne",
+        "permanences": "Permanences",
         "charte": "Charte signée le",
     }
     return {by_key[key]: value for key, value in values.items()}
