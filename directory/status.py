@@ -75,6 +75,7 @@ def change_status(page, action: str, reason: str, user) -> None:
     it), in the search index, and in the audit log."""
     from wagtail.search.index import insert_or_update_object
 
+    from core.navigation import tree_changed
     from directory import photos
     from directory.models import PromeneurPage
 
@@ -83,6 +84,8 @@ def change_status(page, action: str, reason: str, user) -> None:
     now = timezone.now()
     values = {"status": spec["status"], "status_reason": reason, "status_changed_at": now}
     PromeneurPage.objects.filter(pk=page.pk).update(**values)
+    # update() sends no signal: a new page-tree generation drops every cached page (pagecache/README.md).
+    tree_changed()
     revisions = {r.pk: r for r in (page.live_revision, page.latest_revision) if r is not None}
     for revision in revisions.values():
         revision.content.update({**values, "status_changed_at": now.isoformat()})

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "dashboard",
     "network",
     "operations",  # /healthz, the 503 page when the database is down, security headers
+    "pagecache",  # the anonymous page cache and its invalidation (pagecache/README.md)
     "demo",
     "adminui",  # admin branding and e-mail templates: before wagtail.admin to override its templates
     "wagtail_localize",
@@ -81,6 +82,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, strict about the /en/ prefix and 404 for a language the site lacks.
     "core.i18n.LanguageMiddleware",
+    # The anonymous page cache (pagecache/README.md): after the language is known, outside CSRF, messages
+    # and authentication so that it sees every cookie they set.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -171,6 +175,54 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# --- Caching (pagecache/README.md) -------------------------------------------------------------------------
+# One cache for every process: Redis when REDIS_URL is set (Django's own RedisCache backend, redis-py), local
+# memory otherwise (one per process: fine for development). It holds the page-tree memo (core/navigation.py),
+# the anonymous page cache, and the reports' rate limit.
+REDIS_URL = env_str(
+    "REDIS_URL", None, "Redis URL (redis://127.0.0.1:6379/0); the shared cache of every process"
+)
+CACHE_KEY_PREFIX = env_str(
+    "CACHE_KEY_PREFIX", "pdn", "Prefix of every cache key (several sites on one Redis)"
+)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "TIMEOUT": 24 * 60 * 60,
+            # A cache that does not answer must not hang a worker (pagecache treats a failure as a miss).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pdn",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Anonymous page cache: the longest a page is kept (seconds; 0 turns the cache off). A page is also never kept
+# past the next convention end or office-hours boundary, and every content change starts a new generation.
+PAGE_CACHE_SECONDS = env_int(
+    "PAGE_CACHE_SECONDS", 600, "Longest an anonymous page is cached, in seconds (0: no page cache)"
+)
+# Varnish in front (deploy/varnish/default.vcl), purged through wagtail.contrib.frontend_cache: a ban of
+# every site's host on each new generation. Off unless VARNISH_URL is set.
+VARNISH_URL = env_str(
+    "VARNISH_URL", None, "Varnish's address for purges (http://127.0.0.1:6081); off if unset"
+)
+if VARNISH_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": VARNISH_URL,
+        }
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Promeneurs du Net"

@@ -18,4 +18,16 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if not os.environ.get("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 AXES_ENABLED = True
+# Local memory, whatever the environment says; the page cache is off except in the tests that turn it on
+# (tests/caching): the rest of the suite reads every page fresh.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pdn-test",
+        "KEY_PREFIX": "pdn-test",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+PAGE_CACHE_SECONDS = 0
+WAGTAILFRONTENDCACHE = {}
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "CRITICAL"}}
