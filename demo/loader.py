@@ -240,18 +240,14 @@ def _demo_promeneur(structure, code: str, number: int, rng: random.Random, depar
 
 
 def _demo_accounts(log) -> None:
-    try:
-        from accounts.demo import create_demo_accounts
-    except ImportError:
-        return
+    from accounts.demo import create_demo_accounts
+
     for line in create_demo_accounts() or []:
         log(line)
 
 
 def _translations(national_home, log) -> None:
-    try:
-        from demo.translation import translate_national_demo
-    except ImportError:
-        return
+    from demo.translation import translate_national_demo
+
     translate_national_demo(national_home)
     log("Site national en anglais : /en/")

@@ -35,3 +35,12 @@ def test_a_promeneur_page_marks_only_the_annuaire(cher):
     html = Client(HTTP_HOST="18.localhost").get(promeneur.url).content.decode()
     current = re.findall(r'<a href="([^"]+)" aria-current="(page|true)">', html)
     assert current == [("/annuaire/", "true")], current
+
+
+def test_pages_outside_the_tree_have_no_current_item(cher):
+    # Search, the verification and error pages have no `page`: the menu renders without a current item.
+    client = Client(HTTP_HOST="18.localhost")
+    for url in ("/recherche/?q=L%C3%A9a", "/verifier/", "/une-page-qui-n-existe-pas/"):
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        assert 'aria-current="true"' not in response.content.decode()
