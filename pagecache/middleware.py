@@ -26,7 +26,6 @@ EXCLUDED_PREFIXES = (
     "/healthz",
     "/verifier/",
     "/recherche/",
-    "/signaler/",
 )
 HEADER = "X-Page-Cache"
 
