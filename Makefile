@@ -7,7 +7,7 @@ PORT ?= 8000
 PG_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/promeneurs)
 PYTEST_WORKERS ?= auto
 
-.PHONY: install run serve migrate demo test test-sqlite test-postgres browser gettext lint format translations check clean prod-smoke
+.PHONY: install run serve migrate demo test test-sqlite test-postgres coverage browser gettext lint format translations check clean prod-smoke
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 introuvable ($(PYTHON))."; exit 1; }
@@ -64,9 +64,15 @@ test-sqlite: install
 	@echo "== Test suite on SQLite =="
 	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+# Pure-Python tests (marked `pure` at collection: they use no database) and browser tests run once, in the
+# SQLite pass; the PostgreSQL pass runs every test that touches the database.
 test-postgres: install
-	@echo "== Test suite on PostgreSQL ($(PG_URL)) =="
-	DATABASE_URL="$(PG_URL)" $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	@echo "== Test suite on PostgreSQL ($(PG_URL)): tests that use the database =="
+	DATABASE_URL="$(PG_URL)" $(PY) -m pytest -n $(PYTEST_WORKERS) -m "not pure and not browser" $(PYTEST_ARGS)
+
+# coverage.py's figure over the SQLite pass (configuration in pyproject.toml).
+coverage: install
+	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 # The production stack (redis, gunicorn, Varnish, nginx) on loopback ports, checked through nginx: deploy/README.md.
 prod-smoke: install
