@@ -204,7 +204,8 @@ def run_checks(http_port: int, https_port: int, varnish, demo: dict, media_root:
     purge(https_port, varnish, demo)
 
     gunicorn.stop()
-    down = fetch(https_port, demo["profile"], host="18.localhost")
+    # A page Varnish never caches (a cached one would still be served, as it should).
+    down = fetch(https_port, "/admin/login/")
     check(down.status == 503, f"gunicorn arrêté : {down.status}")
     check("Service momentanément indisponible" in down.text, "page 503 statique absente")
     check(down.headers.get("retry-after") == "30", f"Retry-After absent : {down.headers}")
@@ -212,20 +213,31 @@ def run_checks(http_port: int, https_port: int, varnish, demo: dict, media_root:
 
 
 def purge(https_port: int, varnish, demo: dict) -> None:
-    """Varnish's purge: cache14's VCL (PURGE from loopback) when it exists, else a ban through varnishadm."""
+    """Varnish's purge. With deploy/varnish/default.vcl: the profile is served from Varnish's cache on its
+    second visit (X-Varnish-Cache: hit), a PURGE of its host from loopback (what the application sends on
+    each new generation of its content) empties it, and the next visit is a miss. With the pass-through VCL
+    (no deploy/varnish/ yet): a ban through varnishadm is accepted."""
     vcl = (varnish.workdir / "default.vcl").read_text()
-    if "PURGE" in vcl:
-        connection = http.client.HTTPConnection("127.0.0.1", varnish.port, timeout=10)
-        connection.request("PURGE", demo["profile"], headers={"Host": "18.localhost"})
-        response = connection.getresponse()
-        response.read()
-        check(response.status in (200, 204), f"PURGE refusé par Varnish : {response.status}")
-        say(f"purge Varnish (PURGE {demo['profile']}) : {response.status}")
-    else:
+    profile = demo["profile"]
+    if "PURGE" not in vcl:
         services.varnishadm(varnish, "ban", "req.url", "~", "^/")
-        say("purge Varnish (ban req.url ~ ^/) : acceptée")
-    again = fetch(https_port, demo["profile"], host="18.localhost")
-    check(again.status == 200, f"profil après la purge : {again.status}")
+        check(fetch(https_port, profile, host="18.localhost").status == 200, "profil après la purge")
+        say("purge Varnish (ban req.url ~ ^/, VCL pass-through) : acceptée")
+        return
+    fetch(https_port, profile, host="18.localhost")
+    cached = fetch(https_port, profile, host="18.localhost")
+    check(cached.headers.get("x-varnish-cache") == "hit", f"profil pas servi par Varnish : {cached.headers}")
+    connection = http.client.HTTPConnection("127.0.0.1", varnish.port, timeout=10)
+    connection.request("PURGE", "/", headers={"Host": "18.localhost"})
+    response = connection.getresponse()
+    response.read()
+    check(response.status == 200, f"PURGE refusé par Varnish : {response.status}")
+    after = fetch(https_port, profile, host="18.localhost")
+    check(
+        after.status == 200 and after.headers.get("x-varnish-cache") == "miss",
+        f"après PURGE : {after.headers}",
+    )
+    say(f"Varnish : profil en cache (hit), PURGE 18.localhost : {response.status}, puis miss")
 
 
 # --- the run ---------------------------------------------------------------------------------------------------
