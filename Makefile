@@ -6,15 +6,29 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PG_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/promeneurs)
 PYTEST_WORKERS ?= auto
+# Property tests draw the same examples on every run of make test (tests/conftest.py); `default` draws anew.
+export HYPOTHESIS_PROFILE ?= ci
 
-.PHONY: install run serve migrate demo test test-sqlite test-postgres coverage browser gettext lint format translations check clean prod-smoke
+.PHONY: install lock run serve migrate demo test test-sqlite test-postgres coverage browser gettext lint format translations check clean prod-smoke
 
-$(VENV)/.installed: pyproject.toml
+# Every version, transitive ones included, as resolved by `make lock` from pyproject.toml and its dev extra.
+LOCK := requirements.lock
+
+# Installs exactly the lock; `pip check` then fails if pyproject.toml asks for something the lock lacks.
+$(VENV)/.installed: $(LOCK)
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 introuvable ($(PYTHON))."; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
+	@$(PY) -m pip check || { echo "$(LOCK) ne correspond plus à pyproject.toml : lancez make lock."; exit 1; }
 	touch $@
+
+# After any change to the dependencies of pyproject.toml: resolve again, then commit requirements.lock.
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	test -x $(VENV)/bin/pip-compile || $(PY) -m pip install --quiet "$$(grep -o 'pip-tools==[0-9.]*' pyproject.toml)"
+	$(VENV)/bin/pip-compile --quiet --extra dev --strip-extras --allow-unsafe --no-emit-index-url \
+	  --no-emit-trusted-host --output-file $(LOCK) pyproject.toml
 
 install: $(VENV)/.installed translations
 	@mkdir -p var
