@@ -5,7 +5,6 @@ again completes what is missing and changes nothing else."""
 import datetime
 import random
 
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 
@@ -17,7 +16,8 @@ from directory.models import InterventionField, PromeneurStatus, StructurePage
 from geo.importer import ensure_communes
 from home.models import ContentPage, LegalPage
 from network.provisioning import create_department_site, ensure_national_site, get_or_create_child
-from news.models import NewsArticlePage, NewsIndexPage
+from news.factories import make_article
+from news.models import NewsIndexPage
 
 DEMO_DEPARTMENTS = ["04", "17", "18", "62", "93"]
 PROMENEURS_PER_STRUCTURE = 4
@@ -79,15 +79,16 @@ def _national_site(hostname: str, port: int):
 
 
 def _news(news_index, articles, scope: str, show_in_national: bool = False):
-    today = timezone.localdate()
     for slug, title, summary, tags, days_ago in articles:
         if news_index.get_children().filter(slug=slug).exists():
             continue
-        article = NewsArticlePage(
+        make_article(
+            news_index,
             title=title,
             slug=slug,
             summary=summary,
-            date=today - datetime.timedelta(days=days_ago),
+            days_ago=days_ago,
+            tags=tags,
             image=banner(title, f"Illustration – {title} ({scope})"),
             body=stream(
                 [
@@ -100,9 +101,6 @@ def _news(news_index, articles, scope: str, show_in_national: bool = False):
             ),
             show_in_national_news=show_in_national,
         )
-        news_index.add_child(instance=article)
-        article.tags.add(*tags)
-        publish(article)
 
 
 def _department_identity(department_site, code: str) -> None:
