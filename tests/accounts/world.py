@@ -7,19 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, Site, TaskState
 
 from accounts import roles
+from accounts.factories import PASSWORD, UserFactory
 from departments.models import DepartmentsIndexPage
 from directory.factories import make_promeneur, make_structure
 from directory.models import AnnuairePage
 from geo.factories import known_commune
-from home.models import ContentPage
+from home.factories import make_content_page
 from network.provisioning import create_department_site, ensure_national_site
 
-PASSWORD = "un-mot-de-passe-solide-42"
+__all__ = ["PASSWORD", "ROLES", "World", "build_world"]
 
 ROLES = ["anonymous", "structure_a", "structure_b", "coordination_18", "coordination_93", "cnaf", "superuser"]
 
@@ -38,10 +38,7 @@ class World:
 
 
 def content_page(parent, title, slug):
-    page = ContentPage(title=title, slug=slug, intro=f"Introduction de {title}.")
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return make_content_page(parent, title=title, slug=slug)
 
 
 def image(title, collection, owner):
@@ -53,16 +50,7 @@ def image(title, collection, owner):
 
 
 def user(username, *groups, superuser=False):
-    account = get_user_model().objects.create_user(
-        username=username,
-        email=f"{username}@exemple.invalid",
-        password=PASSWORD,
-        first_name=username.split("_")[0].capitalize(),
-        is_superuser=superuser,
-        is_staff=superuser,
-    )
-    account.groups.set([group for group in groups if group is not None])
-    return account
+    return UserFactory(username=username, is_superuser=superuser, is_staff=superuser, groups=groups)
 
 
 def build_world() -> World:
