@@ -20,7 +20,8 @@ from wagtail.images import get_image_model
 from departments.models import SiteIdentity
 from home.models import ContentPage
 from network.provisioning import create_department_site, ensure_national_site
-from news.models import NewsArticlePage, NewsIndexPage
+from news.factories import make_article
+from news.models import NewsIndexPage
 
 BLUE = (27, 58, 107)
 DEEP_BLUE = (16, 38, 74)
@@ -93,16 +94,8 @@ def publish(page):
 
 
 def add_article(index: NewsIndexPage, title: str, days_ago: int, summary: str, image=None, **fields):
-    article = NewsArticlePage(
-        title=title,
-        date=datetime.date.today() - datetime.timedelta(days=days_ago),
-        summary=summary,
-        image=image,
-        image_alt=fields.pop("image_alt", ""),
-        **fields,
-    )
-    index.add_child(instance=article)
-    return publish(article)
+    fields.setdefault("image_alt", "")
+    return make_article(index, title=title, days_ago=days_ago, summary=summary, image=image, **fields)
 
 
 @dataclass
