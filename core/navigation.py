@@ -1,22 +1,30 @@
-"""The parts of every page derived from the page tree (a section's menu and legal pages), memoised per
-process and invalidated everywhere at once through ``PageTreeVersion``.
+"""The parts of every page derived from the page tree (a section's menu and legal pages), memoised in Django's
+cache (Redis when REDIS_URL is set: shared by every process) under the tree's token, ``PageTreeVersion``.
 
 Computing them costs a handful of queries per request (and, with tens of thousands of promeneur pages, as
 much time as the annuaire itself); they change only when a page is saved (which publishing, unpublishing and
 moving all do) or deleted, a view is restricted, or a site or a locale changes. Any such change sets a new
-token; each request reads the token (one row by primary key) and recomputes only when it changed.
+token; each request reads the token (one row by primary key) and finds the values under it, or computes and
+stores them. The same token is the generation of the anonymous page cache (pagecache/README.md).
 """
 
+import hashlib
+import logging
 import uuid
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-_memo: dict = {"token": None, "values": {}}
-#: Entries kept per token (one per visited page at most for the section lookup): bounded memory.
-MAX_ENTRIES = 5000
+#: Seconds a memoised value is kept: entries of an old token are never read again and expire by themselves.
+TIMEOUT = 60 * 60
 _UNREAD = object()
+_MISSING = object()
+#: Part of every key; forget() moves it on in this process (tests: a rolled-back transaction brings an
+#: earlier token back, whose entries were computed on data that is gone).
+_epoch = {"value": 0}
+logger = logging.getLogger(__name__)
 
 
 def current_token():
@@ -34,23 +42,35 @@ def token_for(request):
     return token
 
 
+def _cache_key(token, key) -> str:
+    digest = hashlib.sha1(repr(key).encode(), usedforsecurity=False).hexdigest()
+    return f"tree:{token}:{_epoch['value']}:{digest}"
+
+
 def memoised(token, key, compute):
-    """``compute()``, reused while the tree's token stays ``token`` (None: not memoised)."""
+    """``compute()``, reused while the tree's token stays ``token`` (None: not memoised). ``key`` is a tuple of
+    plain values (its repr names the entry); the value must pickle (model instances, lists, dicts)."""
     if token is None:
         return compute()
-    if _memo["token"] != token:
-        _memo["token"], _memo["values"] = token, {}
-    values = _memo["values"]
-    if len(values) >= MAX_ENTRIES:
-        values.clear()
-    if key not in values:
-        values[key] = compute()
-    return values[key]
+    cache_key = _cache_key(token, key)
+    try:
+        value = cache.get(cache_key, _MISSING)
+    except Exception:  # the cache is down: compute, as without a memo
+        logger.warning("navigation memo: cache unavailable", exc_info=True)
+        return compute()
+    if value is _MISSING:
+        value = compute()
+        try:
+            cache.set(cache_key, value, TIMEOUT)
+        except Exception:
+            logger.warning("navigation memo: cache unavailable", exc_info=True)
+    return value
 
 
 def forget():
-    """Drop this process's memo (tests: a rolled-back transaction brings an earlier token back)."""
-    _memo["token"], _memo["values"] = None, {}
+    """Stop reading the entries memoised so far in this process (tests: a rolled-back transaction brings an
+    earlier token back)."""
+    _epoch["value"] += 1
 
 
 def tree_changed(**kwargs):
