@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.text import fold
 from directory.models import (
@@ -682,7 +684,10 @@ def apply(plan: Plan, user, publish: bool) -> dict:
         raise ValueError("An invalid plan cannot be applied")
     counts = plan.counts()
     annuaire_slugs: set = set()
-    with transaction.atomic():
+    saved: list = []
+    # Wagtail updates a page's reference index on every save (creation, revision, publication): once per page
+    # at the end instead (Wagtail's documented switch), from the row as saved.
+    with transaction.atomic(), disable_reference_index_auto_update():
         for structure in plan.structures:
             page = structure.page
             if structure.action == CREATE:
@@ -694,11 +699,13 @@ def apply(plan: Plan, user, publish: bool) -> dict:
                 page.live = False
                 plan.annuaire.add_child(instance=page)
                 _save(page, user, publish, created=True)
+                saved.append(page)
             elif structure.action == UPDATE:
                 for name, value in structure.values.items():
                     if name != "title":
                         setattr(page, name, value)
                 _save(page, user, publish, created=False)
+                saved.append(page)
             child_slugs: set = set()
             for promeneur in structure.promeneurs.values():
                 if promeneur.action == SAME:
@@ -740,4 +747,7 @@ def apply(plan: Plan, user, publish: bool) -> dict:
                     page.add_child(instance=child)
                 # An update only adds a revision (the page's row keeps its live content until published).
                 _save(child, user, publish, created=promeneur.action == CREATE)
+                saved.append(child)
+        for page in saved:
+            ReferenceIndex.create_or_update_for_object(type(page).objects.get(pk=page.pk))
     return counts
