@@ -74,12 +74,23 @@ def main(argv=None) -> None:
     rows = []
     for i in range(n):
         s = i // PER_STRUCTURE
-        commune = communes[s % 3]
-        rows.append(
-            ["18", f"Structure importée {s}", "Centre social", f"{s} rue du Banc", commune.name, "", "", "", "", "",
-             "", f"Prénom{i}", "Martin", "Animatrice jeunesse", "Jeunesse", "Actif",
-             f"https://www.instagram.com/bench.pdn{i}/", "01/02/2024"]
-        )  # fmt: skip
+        values = {
+            "Département": "18",
+            "Structure": f"Structure importée {s}",
+            "Type de structure": "Centre social",
+            "Adresse": f"{s} rue du Banc",
+            "Commune": communes[s % 3].name,
+            "Prénom": f"Prénom{i}",
+            "Nom": "Martin",
+            "Métier": "Animatrice jeunesse",
+            "Missions": "Jeunesse",
+            "Thèmes": "Santé ; Loisirs, sports et culture",
+            "Statut": "Actif",
+            "Profils en ligne": f"https://www.instagram.com/bench.pdn{i}/",
+            "Permanences": "mercredi 14:00-17:00 (Instagram)",
+            "Charte signée le": "01/02/2024",
+        }
+        rows.append([values.get(header, "") for header in HEADERS])
     content = write_csv(HEADERS, rows)
 
     def run_import():
