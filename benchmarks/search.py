@@ -185,7 +185,7 @@ def markdown_report(results: list[dict], args) -> str:
         "  without a query, i.e. what every page of the site pays for its header, menus and footer.",
         "- Suggestions answer within 20 ms of database time or not at all: past it, the statement is",
         "  interrupted (SQLite progress handler, PostgreSQL statement_timeout) and the box shows nothing.",
-        f"- At most {window} matches per kind are ranked (search/ranking.py): a word found in most pages",
+        f"- At most {window} matches per kind are ranked (search/matching.py): a word found in most pages",
         f'  ("jeunesse", "instagram") is reported as "plus de {window} résultats".',
         "",
         "Targets: p95 ≤ 50 ms for `/recherche/`, ≤ 20 ms for suggestions.",
@@ -256,7 +256,7 @@ def run_worker(args) -> dict:
                     cursor.execute("ANALYZE")
             log(f"update_index: {update_index_s:.0f} s; measuring")
         timings = measure(args.repeat)
-        from search.ranking import MATCH_WINDOW
+        from search.matching import MATCH_WINDOW
 
         return {
             "database": args.worker_label,

@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -62,11 +62,8 @@ class NewsIndexPage(BasePage):
         if tag:
             articles = articles.filter(tags__slug=tag)
             context["active_tag"] = tag
-        paginator = Paginator(articles, NEWS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except (EmptyPage, PageNotAnInteger):
-            page_obj = paginator.page(1)
+        # get_page: the first page for a number that is not one, the last for one past the end.
+        page_obj = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
         context["page_obj"] = page_obj
         context["articles"] = page_obj.object_list
         return context

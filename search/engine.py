@@ -6,7 +6,7 @@ two do not save the promeneur's page, and a date passing saves nothing at all, s
 ``PromeneurPage.objects.publicly_listed()`` (the platform's rule) is checked on every query instead.
 
 - SQLite and PostgreSQL: one statement per kind reads Wagtail's index and checks the rule per match
-  (search/ranking.py), within a window of MATCH_WINDOW (200) ranked matches per kind.
+  (search/matching.py), within a window of MATCH_WINDOW (200) ranked matches per kind.
 - Other database backends (MySQL, the fallback): Wagtail's search API, with the rule as an id subquery of the
   search query itself; counts and pagination are exact.
 - Elasticsearch cannot run SQL: it pre-selects with indexed FilterFields (live, locale, tree path, status) and
@@ -29,8 +29,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from search.kinds import KINDS, Kind, Scope
+from search.matching import pages_in_order, ranked_matches
 from search.query import SearchQuery
-from search.ranking import pages_in_order, ranked_matches
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class KindResults:
         self.backend = backend or get_search_backend()
         self._count = None
         self._results = None
-        # SQLite and PostgreSQL: ranked straight from the index (search/ranking.py); others: Wagtail's API.
+        # SQLite and PostgreSQL: ranked straight from the index (search/matching.py); others: Wagtail's API.
         self._ranked = ranked_matches(
             self.backend, kind.model, kind.visible(scope), query.text, content_types=kind.content_type_ids()
         )
@@ -88,7 +88,7 @@ class KindResults:
 
     @property
     def capped(self) -> bool:
-        """True when the count is a floor (the match window of search/ranking.py)."""
+        """True when the count is a floor (the match window of search/matching.py)."""
         return self._ranked is not None and self._ranked.capped
 
     def __len__(self):

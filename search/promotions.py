@@ -12,9 +12,10 @@ Queries are compared folded ("Santé" promoted, "sante" typed) because visitors 
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
+from core.text import fold
 from departments.models import DepartmentHomePage
 from search.kinds import KINDS, Scope
-from search.query import SearchQuery, fold
+from search.query import SearchQuery
 
 MAX_PROMOTIONS = 5
 

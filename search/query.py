@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from core.text import fold
+
 # What the page echoes back and logs: long enough for any real query, short enough for every backend.
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -40,12 +42,6 @@ STOP_WORDS = frozenset(
     and or not the of
     """.split()
 )
-
-
-def fold(text: str) -> str:
-    """Lower-case and accent-free: 'Éducatrice Santé' → 'educatrice sante'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
 def _printable(text: str) -> str:

@@ -8,7 +8,7 @@ keeps each group's pagination independent, linkable and usable without JavaScrip
 import logging
 from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
@@ -87,12 +87,8 @@ def _overview_context(scope, query, section) -> dict:
 def _kind_context(request, scope, query, kind) -> dict:
     results = engine.KindResults(kind, scope, query)
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    # get_page: the first page for a number that is not one, the last for one past the end.
+    page_obj = paginator.get_page(request.GET.get("page"))
     return {
         "kind": kind,
         "page_obj": page_obj,

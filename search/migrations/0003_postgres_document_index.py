@@ -2,7 +2,7 @@
 
 Wagtail's PostgreSQL backend matches ``(title || body) @@ query``; its own GIN indexes cover ``title`` and
 ``body`` separately, so that condition scanned every entry of a kind (260 ms for 50,000 promeneurs, even for a
-word found nowhere). This expression index serves it; search/ranking.py writes the same expression. The
+word found nowhere). This expression index serves it; search/matching.py writes the same expression. The
 table is Wagtail's; the index is ours, created and dropped here, on PostgreSQL only.
 """
 

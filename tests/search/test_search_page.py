@@ -172,11 +172,11 @@ def test_suspended_promeneur_of_a_search_disappears(world):
 def test_broad_queries_on_sqlite_are_ranked_within_a_window(world, monkeypatch):
     from django.db import connection
 
-    from search import ranking
+    from search import matching
 
     if connection.vendor != "sqlite":
-        pytest.skip("the match window is specific to the SQLite FTS5 ranking (search/ranking.py)")
-    monkeypatch.setattr(ranking, "MATCH_WINDOW", 1)
+        pytest.skip("the match window is specific to the SQLite FTS5 ranking (search/matching.py)")
+    monkeypatch.setattr(matching, "MATCH_WINDOW", 1)
     html = search_html("educatrice")
     assert "Plus de 1 résultats : ajoutez un mot pour préciser votre recherche." in html
     assert "(plus de 1)" in html
