@@ -27,16 +27,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlencode
 
-from django.apps import apps
+from django import forms
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import CharField, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Cast
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.images import get_image_model
-from wagtail.search.backends import get_search_backend
 
 from departments.models import Department
 from directory.models import (
@@ -53,6 +51,7 @@ from directory.social import PLATFORMS
 from geo.distance import bounding_box, haversine_km
 from geo.lookup import find_commune
 from geo.models import Commune
+from search.matching import matcher_for
 
 DEFAULT_PAGE_SIZE = 20
 #: Results a listing counts and pages through (50 pages of 20); the CSV export has no limit.
@@ -162,98 +161,149 @@ class AnnuaireResult:
 # --- reading the parameters --------------------------------------------------------------------------------
 
 
-class _ParamReader:
-    """Reads one GET QueryDict into AnnuaireParams, collecting a French notice for each ignored value."""
+class CleanTextField(forms.CharField):
+    """Trimmed printable text (``clean_text``), cut at ``read_length`` characters rather than refused, in
+    ``case`` ("lower", "upper" or as typed). Never an error by itself: the annuaire is forgiving."""
+
+    def __init__(self, *, read_length: int = MAX_TEXT_LENGTH, case: str = "", **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(strip=False, **kwargs)
+        self.read_length = read_length
+        self.case = case
+
+    def to_python(self, value) -> str:
+        text = clean_text(value, self.read_length)
+        return {"lower": text.lower(), "upper": text.upper()}.get(self.case, text)
+
+
+class KnownValueField(CleanTextField):
+    """A lower-cased value among ``known`` (a mapping or set, or a callable returning one); anything else is
+    an ``invalid_choice`` error whose message names the value."""
+
+    def __init__(self, known, invalid_message, **kwargs):
+        super().__init__(case="lower", error_messages={"invalid_choice": invalid_message}, **kwargs)
+        self.known = known
+
+    def validate(self, value):
+        known = self.known() if callable(self.known) else self.known
+        if value and value not in known:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            )
+
+
+class CleanModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField by ``to_field_name``, reading the value like CleanTextField first."""
+
+    def __init__(self, queryset, *, read_length: int, case: str, invalid_message, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(queryset, error_messages={"invalid_choice": invalid_message}, **kwargs)
+        self.reader = CleanTextField(read_length=read_length, case=case)
+
+    def to_python(self, value):
+        return super().to_python(self.reader.to_python(value))
+
+
+class AnnuaireForm(forms.Form):
+    """The annuaire's GET parameters (French names, as in the URL). A value that does not validate is
+    ignored, and its error message becomes a French notice for the visitor (``notices``); ``params()`` gives
+    the validated values. The form never rejects a request."""
+
+    q = CleanTextField()
+    mission = KnownValueField(
+        MISSIONS, gettext_lazy("Mission inconnue « %(value)s » : ce filtre a été ignoré.")
+    )
+    departement = CleanModelChoiceField(
+        Department.objects.all(),
+        to_field_name="code",
+        read_length=3,
+        case="upper",
+        invalid_message=gettext_lazy("Département inconnu « %(value)s » : ce filtre a été ignoré."),
+    )
+    theme = CleanModelChoiceField(
+        ThemeTag.objects.all(),
+        to_field_name="slug",
+        read_length=MAX_TEXT_LENGTH,
+        case="lower",
+        invalid_message=gettext_lazy("Thème inconnu « %(value)s » : ce filtre a été ignoré."),
+    )
+    reseau = KnownValueField(
+        PLATFORMS, gettext_lazy("Réseau social inconnu « %(value)s » : ce filtre a été ignoré.")
+    )
+    type = KnownValueField(
+        lambda: StructureType.values,
+        gettext_lazy("Type de structure inconnu « %(value)s » : ce filtre a été ignoré."),
+    )
+    pres_de = CleanTextField()
+    rayon = CleanTextField(read_length=10)
+    page = CleanTextField(read_length=10)
 
     def __init__(self, data, section):
-        self.data = data
+        super().__init__(data)
         self.section = section
-        self.notices: list[str] = []
+        self.own_department = section.department if section else None
+        if self.own_department is not None:
+            # A département's annuaire: any other code is out of scope, known or not (no lookup).
+            self.fields["departement"] = CleanTextField(read_length=3, case="upper")
+        self.extra_notices: list[str] = []
         self.suggestions: list[Commune] = []
         self.commune_not_found = False
 
-    def text(self, name: str, max_length: int = MAX_TEXT_LENGTH) -> str:
-        return clean_text(self.data.get(name, ""), max_length)
+    def clean_departement(self):
+        value = self.cleaned_data.get("departement")
+        if self.own_department is None:
+            return value
+        if value and value != self.own_department.code:
+            raise ValidationError(
+                _(
+                    "Cet annuaire ne présente que les promeneurs du département %(name)s : "
+                    "le filtre « département » a été ignoré. L'annuaire national couvre tout le réseau."
+                ),
+                code="out_of_scope",
+                params={"name": self.own_department.name},
+            )
+        return None
 
-    def read(self) -> AnnuaireParams:
-        params = AnnuaireParams(
-            q=self.text("q"),
-            mission=self.mission(),
-            departement=self.departement(),
-            theme=self.theme(),
-            reseau=self.reseau(),
-            type=self.structure_type(),
-            page=self.text("page", 10) or "1",
+    def clean(self):
+        cleaned = super().clean()
+        raw_radius = cleaned.get("rayon", "")
+        cleaned["commune"] = None
+        cleaned["rayon"] = DEFAULT_RADIUS_KM
+        pres_de = cleaned.get("pres_de")
+        if pres_de:
+            cleaned["commune"] = self.commune(pres_de)
+            cleaned["rayon"] = self.radius(raw_radius)
+        return cleaned
+
+    @property
+    def notices(self) -> list[str]:
+        """Why values were ignored, in the order of the parameters."""
+        self.is_valid()
+        ignored = [str(message) for errors in self.errors.values() for message in errors]
+        return ignored + self.extra_notices
+
+    def params(self) -> AnnuaireParams:
+        self.is_valid()
+        data = self.cleaned_data
+        return AnnuaireParams(
+            q=data.get("q", ""),
+            mission=data.get("mission", ""),
+            departement=data.get("departement"),
+            theme=data.get("theme"),
+            reseau=data.get("reseau", ""),
+            type=data.get("type", ""),
+            pres_de=data.get("pres_de", ""),
+            rayon=data.get("rayon", DEFAULT_RADIUS_KM),
+            commune=data.get("commune"),
+            page=data.get("page") or "1",
         )
-        params.pres_de = self.text("pres_de")
-        if params.pres_de:
-            params.commune = self.commune(params.pres_de)
-            params.rayon = self.radius()
-        return params
-
-    def ignored(self, message: str) -> None:
-        self.notices.append(message)
-
-    def mission(self) -> str:
-        value = self.text("mission").lower()
-        if value and value not in MISSIONS:
-            self.ignored(_("Mission inconnue « %(value)s » : ce filtre a été ignoré.") % {"value": value})
-            return ""
-        return value
-
-    def departement(self) -> Department | None:
-        code = self.text("departement", 3).upper()
-        if not code:
-            return None
-        own = self.section.department if self.section else None
-        if own is not None:
-            if code != own.code:
-                self.ignored(
-                    _(
-                        "Cet annuaire ne présente que les promeneurs du département %(name)s : "
-                        "le filtre « département » a été ignoré. L'annuaire national couvre tout le réseau."
-                    )
-                    % {"name": own.name}
-                )
-            return None
-        department = Department.objects.filter(code=code).first()
-        if department is None:
-            self.ignored(_("Département inconnu « %(value)s » : ce filtre a été ignoré.") % {"value": code})
-        return department
-
-    def theme(self) -> ThemeTag | None:
-        slug = self.text("theme").lower()
-        if not slug:
-            return None
-        theme = ThemeTag.objects.filter(slug=slug).first()
-        if theme is None:
-            self.ignored(_("Thème inconnu « %(value)s » : ce filtre a été ignoré.") % {"value": slug})
-        return theme
-
-    def reseau(self) -> str:
-        value = self.text("reseau").lower()
-        if value and value not in PLATFORMS:
-            self.ignored(
-                _("Réseau social inconnu « %(value)s » : ce filtre a été ignoré.") % {"value": value}
-            )
-            return ""
-        return value
-
-    def structure_type(self) -> str:
-        value = self.text("type").lower()
-        if value and value not in StructureType.values:
-            self.ignored(
-                _("Type de structure inconnu « %(value)s » : ce filtre a été ignoré.") % {"value": value}
-            )
-            return ""
-        return value
 
     def commune(self, text: str) -> Commune | None:
         lookup = find_commune(text)
         if lookup.commune is None:
             self.commune_not_found = True
             self.suggestions = lookup.suggestions
-            self.ignored(
+            self.extra_notices.append(
                 _(
                     "Commune introuvable : « %(value)s ». Les résultats ne sont pas triés par distance ; "
                     "vérifiez l'orthographe ou indiquez un code postal."
@@ -262,33 +312,34 @@ class _ParamReader:
             )
         return lookup.commune
 
-    def radius(self) -> int:
-        raw = self.text("rayon", 10)
+    def radius(self, raw: str) -> int:
+        """Whole kilometres (positions are only as precise as a town's centre), within the bounds; a value
+        out of them is brought back with a notice, one not understood replaced by the default."""
         if not raw:
             return DEFAULT_RADIUS_KM
         try:
-            value = float(raw.replace(",", "."))
+            number = float(raw.replace(",", "."))
         except ValueError:
-            value = math.nan
-        if not math.isfinite(value):
-            self.ignored(
+            number = math.nan
+        if not math.isfinite(number):
+            self.extra_notices.append(
                 _("Rayon « %(value)s » non compris : rayon de %(default)d km utilisé.")
                 % {"value": raw, "default": DEFAULT_RADIUS_KM}
             )
             return DEFAULT_RADIUS_KM
-        rounded = round(value)  # whole kilometres: positions are only as precise as a town's centre
+        rounded = round(number)
         clamped = min(MAX_RADIUS_KM, max(MIN_RADIUS_KM, rounded))
         if clamped != rounded:
-            self.ignored(
+            self.extra_notices.append(
                 _("Le rayon doit être compris entre %(min)d et %(max)d km : rayon de %(value)d km utilisé.")
                 % {"min": MIN_RADIUS_KM, "max": MAX_RADIUS_KM, "value": clamped}
             )
         return clamped
 
 
-def parse_params(data, section) -> tuple[AnnuaireParams, _ParamReader]:
-    reader = _ParamReader(data, section)
-    return reader.read(), reader
+def parse_params(data, section) -> tuple[AnnuaireParams, AnnuaireForm]:
+    form = AnnuaireForm(data, section)
+    return form.params(), form
 
 
 # --- building the query ------------------------------------------------------------------------------------
@@ -350,83 +401,15 @@ def search_words(text: str) -> str:
 
 
 def text_search_condition(text: str, *, counting: bool = False):
-    """A filter on promeneurs matching ``text`` (see ``text_search_ids``).
-
-    On PostgreSQL, a page of results is read with a correlated EXISTS on each promeneur's own index entry
-    (Wagtail's unique (content type, object id) index): the planner walks the annuaire's sort index and stops
-    after a page, or hashes the matches when they are few. Counting goes the other way (``counting``): the
-    matches' ids, each promeneur found by its primary key, which costs what the matches cost."""
-    words = search_words(text)
-    backend = get_search_backend()
-    if words and not counting and type(backend).__name__ == "PostgresSearchBackend":
-        return Exists(_postgres_matches(backend, words).filter(object_id=Cast(OuterRef("pk"), CharField())))
-    return Q(pk__in=text_search_ids(text))
-
-
-def text_search_ids(text: str):
-    """Ids of promeneurs matching ``text`` according to Wagtail's search backend (the fields declared in
-    PromeneurPage.search_fields: names, job, structure, town, themes, handles), as something ``pk__in``
-    accepts: a sub-query for the database backends, so that the filters stay in the database.
-
-    A remote backend (Elasticsearch) returns objects, of which the best 1,000 are kept.
-    """
+    """A filter on promeneurs matching ``text`` according to Wagtail's search backend (the fields declared in
+    PromeneurPage.search_fields: names, job, structure, town, themes, handles), through the search seam
+    (search/matching.py). A page of results is read with the per-row form of the condition where the backend
+    has one (PostgreSQL: the planner walks the annuaire's sort index and stops after a page); counting
+    (``counting``) uses the matches' ids, which costs what the matches cost."""
     words = search_words(text)
     if not words:
-        return PromeneurPage.objects.none().values("pk")
-    backend = get_search_backend()
-    if type(backend).__name__ == "SQLiteSearchBackend":
-        return _sqlite_match_ids(backend, words)
-    if type(backend).__name__ == "PostgresSearchBackend":
-        return _postgres_match_ids(backend, words)
-    results = backend.search(words, PromeneurPage.objects.live(), operator="and", order_by_relevance=False)
-    get_queryset = getattr(results, "get_queryset", None)
-    if get_queryset is not None:
-        return get_queryset().order_by().values("pk")
-    return [promeneur.pk for promeneur in results[:1000]]
-
-
-def _sqlite_match_ids(backend, words: str):
-    """The SQLite backend's own MATCH expression (same matching as ``.search()``), in a query shaped so that
-    SQLite runs the MATCH once. Through ``.search()``, SQLite starts from every index entry of the content type
-    and evaluates the MATCH once per entry: 3 s for a common word among 50,000 promeneurs instead of
-    milliseconds. The unary "+" keeps SQLite from driving the query with the content-type index."""
-    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-
-    compiler = backend.query_compiler_class(PromeneurPage.objects.none(), words, operator="and")
-    search_query = compiler.build_search_query(normalize(compiler.query), config=compiler.get_config(backend))
-    match = MatchExpression(compiler.FTS_TABLE_FIELDS, search_query)
-    unindexed_content_type = Func(
-        F("index_entry__content_type_id"), template="+%(expressions)s", output_field=IntegerField()
-    )
-    return (
-        apps.get_model("wagtailsearch", "SQLiteFTSIndexEntry")
-        .objects.filter(match)
-        .alias(content_type=unindexed_content_type)
-        .filter(content_type__in=get_descendants_content_types_pks(PromeneurPage))
-        .values("index_entry__object_id")
-    )
-
-
-def _postgres_matches(backend, words: str):
-    """Index entries of promeneurs matching ``words`` with the PostgreSQL backend's own tsquery and vector
-    (title || body, as ``.search()`` matches them; served by the GIN index of search/migrations/0003). Through
-    ``.search()`` the entries are joined to every promeneur row, with a text cast of each id, before matching."""
-    compiler = backend.query_compiler_class(PromeneurPage.objects.none(), words, operator="and")
-    search_query = compiler.build_tsquery(compiler.query, config=compiler.get_config(backend))
-    vector = F("title")._combine(F("body"), "||", False)
-    return (
-        apps.get_model("wagtailsearch", "IndexEntry")
-        .objects.annotate(vector=vector)
-        .filter(vector=search_query, content_type_id__in=get_descendants_content_types_pks(PromeneurPage))
-    )
-
-
-def _postgres_match_ids(backend, words: str):
-    return (
-        _postgres_matches(backend, words)
-        .annotate(promeneur_id=Cast("object_id", IntegerField()))
-        .values("promeneur_id")
-    )
+        return Q(pk__in=PromeneurPage.objects.none().values("pk"))
+    return matcher_for().match_condition(PromeneurPage, words, correlated=not counting)
 
 
 def structure_distances(commune: Commune, radius_km: int) -> dict[int, float]:
@@ -531,7 +514,7 @@ class AnnuaireQuery:
     chunks by the CSV export)."""
 
     params: AnnuaireParams
-    reader: _ParamReader
+    form: AnnuaireForm
     queryset: object  # PromeneurQuerySet, filtered, not ordered
     count_queryset: object  # the same promeneurs, in the form that is cheapest to count
 
@@ -555,18 +538,18 @@ class AnnuaireQuery:
         return AnnuaireResult(
             params=self.params,
             page=self.paginator(page_size, details=details).get_page(self.params.page),
-            notices=self.reader.notices,
-            suggestions=self.reader.suggestions,
-            commune_not_found=self.reader.commune_not_found,
+            notices=self.form.notices,
+            suggestions=self.form.suggestions,
+            commune_not_found=self.form.commune_not_found,
         )
 
 
 def build_query(data, section) -> AnnuaireQuery:
-    params, reader = parse_params(data, section)
+    params, form = parse_params(data, section)
     scoped = scoped_promeneurs(section)
     return AnnuaireQuery(
         params=params,
-        reader=reader,
+        form=form,
         queryset=filtered_promeneurs(params, section, scoped=scoped),
         count_queryset=filtered_promeneurs(params, section, counting=True, scoped=scoped),
     )
