@@ -188,6 +188,7 @@ class PromeneursReportView(ReportView):
             admin_views.editable_promeneurs(self.request.user)
             .select_related("structure", "department", "photo", "structure__logo")
             .annotate(_updated_at=F("latest_revision_created_at"))
+            .with_completeness()  # the completeness column, without a query per row
             .order_by("department__sort_key", "structure__title", "first_name")
             .distinct()
         )

@@ -227,8 +227,8 @@ def test_promeneurs_listing_shows_only_what_the_user_may_edit(world, client_for)
 def test_promeneurs_listing_filters_and_completeness(world, client_for):
     coordination = client_for("coordination_18")
     _, html = listing(coordination)
-    # make_promeneur gives a network and a permanence, no photo: 4 of 5 items of the charte.
-    assert "4/5" in html and "Photo" in html
+    # make_promeneur gives a network, a permanence and a signed charte, no photo: 5 of 6 items of the charte.
+    assert "5/6" in html and "Photo" in html
     _, html = listing(coordination, "?status=suspendu")
     assert "Aline" not in html
     _, html = listing(coordination, "?status=actif&completeness=incomplete")
