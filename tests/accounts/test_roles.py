@@ -236,8 +236,8 @@ def test_status_panels_permission_is_for_coordinations_only(world):
 
 
 def test_completeness_panel(world, rf):
-    from directory.panels import CompletenessPanel
     from directory.models import PromeneurPage
+    from directory.panels import CompletenessPanel
 
     page = PromeneurPage.objects.get(pk=world.pages["promeneur_a"].pk)
     request = rf.get("/")

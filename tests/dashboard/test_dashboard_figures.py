@@ -52,7 +52,14 @@ def test_figures_per_department(world):
         for row in figures.figures_for([world.cher.department, world.seine_saint_denis.department])
     }
     cher, ssd = rows["18"], rows["93"]
-    assert cher.missing == {"prenom": 0, "photo": 2, "structure": 0, "reseau": 1, "permanence": 1, "charte": 1}
+    assert cher.missing == {
+        "prenom": 0,
+        "photo": 2,
+        "structure": 0,
+        "reseau": 1,
+        "permanence": 1,
+        "charte": 1,
+    }
     assert (ssd.pending, ssd.conventions_ending, ssd.conventions_ended) == (0, 2, 0)
     assert (ssd.incomplete, ssd.without_active, ssd.searches_without_result) == (4, 4, 5)
     assert (ssd.new_reports, ssd.reports_in_progress) == (3, 0)

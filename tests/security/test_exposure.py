@@ -46,13 +46,13 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page, Site
 
+from core import views as core_views
 from core.i18n import live_versions
 from core.navigation import forget as forget_navigation
 from demo.translation import translate_national_pages
 from directory.factories import make_promeneur, make_structure, set_status
 from directory.models import AnnuairePage, PromeneurPage, PromeneurStatus, StructurePage, StructureType
 from geo.factories import known_commune
-from core import views as core_views
 from network.provisioning import create_department_site, ensure_national_site
 from news.models import NewsArticlePage, NewsIndexPage
 
