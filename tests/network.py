@@ -39,8 +39,17 @@ class Baseline:
 _baseline: Baseline | None = None
 
 
+#: What the migrations made, serialized by Django when it created the test database (kept here: the
+#: connection object that carries it can be replaced during the run, by a live server's teardown).
+_migration_data: str | None = None
+
+
 def record_baseline() -> None:
-    global _baseline
+    global _baseline, _migration_data
+    from django.db import connection
+
+    if _migration_data is None:
+        _migration_data = getattr(connection, "_test_serialized_contents", None)
     if _baseline is None:
         _baseline = Baseline(
             group_ids=frozenset(Group.objects.values_list("pk", flat=True)),
@@ -48,8 +57,23 @@ def record_baseline() -> None:
         )
 
 
+def restore_migration_data() -> None:
+    """What the migrations made (locales, départements, the root page and collection, vocabularies), back after
+    a transactional test's flush. Django's serialized rollback skips it silently when the connection object it
+    serialized on was replaced (a live server's teardown): restore it from the contents recorded at setup."""
+    from django.db import connection
+    from wagtail.models import Locale
+
+    if Locale.objects.exists():
+        return
+    if _migration_data is None:  # pytest-django serializes when the run holds a serialized-rollback test
+        raise RuntimeError("The test database holds no migration data and none was serialized.")
+    connection.creation.deserialize_db_from_string(_migration_data)
+
+
 def build_network() -> None:
     """Idempotent: builds what is missing of the network (everything on an empty database)."""
+    restore_migration_data()
     ensure_national_site(hostname=NATIONAL_HOST[0], port=NATIONAL_HOST[1])
     for code, hostname in DEPARTMENT_HOSTS.items():
         create_department_site(code, hostname=hostname)

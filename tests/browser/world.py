@@ -22,6 +22,7 @@ from home.models import ContentPage
 from network.provisioning import create_department_site, ensure_national_site
 from news.factories import make_article
 from news.models import NewsIndexPage
+from tests import network as test_network
 
 BLUE = (27, 58, 107)
 DEEP_BLUE = (16, 38, 74)
@@ -111,6 +112,7 @@ class World:
 
 
 def build_world(port: int) -> World:
+    test_network.restore_migration_data()
     national = ensure_national_site(hostname="localhost", port=port)
     cher = create_department_site("18", hostname="18.localhost", port=port)
     base_url, cher_url = f"http://localhost:{port}", f"http://18.localhost:{port}"
