@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Collection, Page, Site
 
@@ -48,8 +49,10 @@ def record_baseline() -> None:
     global _baseline, _migration_data
     from django.db import connection
 
-    if _migration_data is None:
+    if _migration_data is None:  # right after the migrations, before the network is built
         _migration_data = getattr(connection, "_test_serialized_contents", None)
+        if _migration_data is None:
+            _migration_data = connection.creation.serialize_db_to_string()
     if _baseline is None:
         _baseline = Baseline(
             group_ids=frozenset(Group.objects.values_list("pk", flat=True)),
@@ -59,15 +62,19 @@ def record_baseline() -> None:
 
 def restore_migration_data() -> None:
     """What the migrations made (locales, départements, the root page and collection, vocabularies), back after
-    a transactional test's flush. Django's serialized rollback skips it silently when the connection object it
-    serialized on was replaced (a live server's teardown): restore it from the contents recorded at setup."""
+    a transactional test's flush, whatever ran before. The suite does not use Django's serialized rollback: it
+    fails on the content types a flush without it re-creates, and skips silently when the connection object it
+    serialized on was replaced (a live server's teardown)."""
     from django.db import connection
     from wagtail.models import Locale
 
     if Locale.objects.exists():
         return
-    if _migration_data is None:  # pytest-django serializes when the run holds a serialized-rollback test
-        raise RuntimeError("The test database holds no migration data and none was serialized.")
+    if _migration_data is None:
+        raise RuntimeError("The migrations' data was not recorded (tests/conftest.py django_db_setup).")
+    # A flush by a test without serialized rollback re-created content types and permissions (post_migrate):
+    # empty the database without that signal, then load what the migrations made, as Django's restore does.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(_migration_data)
 
 

@@ -126,9 +126,9 @@ _snapshots: dict[int, tuple[sqlite3.Connection, World]] = {}
 
 
 @pytest.fixture
-def world(live_server, django_db_serialized_rollback) -> World:
+def world(live_server) -> World:
     """The test world on the live server. live_server makes the test transactional: the database is
-    flushed after it, and the serialized rollback restores the migrations' data before it."""
+    flushed after it, and build_world restores the migrations' data before it (tests/network.py)."""
     from django.db import connection
 
     port = live_server.thread.port

@@ -18,9 +18,9 @@ VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 
 
 @pytest.fixture
-def behind_varnish(live_server, django_db_serialized_rollback, varnish_in_front, settings):
-    # live_server makes the test transactional; the serialized rollback brings back what the migrations made
-    # (locales, départements) after the flush.
+def behind_varnish(live_server, varnish_in_front, settings):
+    # live_server makes the test transactional; build_network brings back what the migrations made (locales,
+    # départements) after another test's flush (tests/network.py restore_migration_data).
     # When the network was still in place (no transactional test before), the restored rows of the root
     # collection and page carry the counts of an empty tree: let treebeard recount before building on them.
     Collection.fix_tree()

@@ -56,8 +56,7 @@ def production_env(database_url, static_root):
     }
 
 
-# serialized_rollback: its flush must not re-create content types the next restoring test brings back.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_stuck_then_down_then_back(postgres_only, national_home, static_root):
     db = settings.DATABASES["default"]
     proxy = TcpProxy((db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432)))

@@ -20,8 +20,7 @@ def counts():
 
 
 @pytest.mark.skipif(connection.vendor == "sqlite", reason="threads on one in-memory SQLite database")
-# serialized_rollback: its flush must not re-create content types the next restoring test brings back.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_counts_are_all_kept(national_home):
     from departments.models import Department
 
