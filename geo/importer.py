@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from core.navigation import tree_changed
 from core.text import fold
 from geo.models import Commune, PostcodeCommune
 
@@ -73,6 +74,8 @@ def import_communes(
         for postcode in row["postcodes"].split()
     ]
     PostcodeCommune.objects.bulk_create(links, batch_size=BATCH_SIZE)
+    # Bulk writes send no per-row signal: town names and postcodes shown by cached pages may have changed.
+    tree_changed()
     return len(communes), len(links)
 
 

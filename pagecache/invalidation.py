@@ -41,6 +41,8 @@ logger = logging.getLogger(__name__)
 #: Models whose rows no public page shows (``app_label`` alone: every model of the app).
 UNRELATED = {
     "core.pagetreeversion",
+    # Rewritten in bulk by import_communes (tens of thousands of rows), which starts one new generation itself.
+    "geo.postcodecommune",
     "search.searchquerylog",
     "accounts",
     "reports",

@@ -74,8 +74,19 @@ def restore_migration_data() -> None:
         raise RuntimeError("The migrations' data was not recorded (tests/conftest.py django_db_setup).")
     # A flush by a test without serialized rollback re-created content types and permissions (post_migrate):
     # empty the database without that signal, then load what the migrations made, as Django's restore does.
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(_migration_data)
+    call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
+    # Content types first: a receiver may look one up (and create it) while the other rows load.
+    import json
+
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    rows = json.loads(_migration_data)
+    content_types = [row for row in rows if row["model"] == "contenttypes.contenttype"]
+    others = [row for row in rows if row["model"] != "contenttypes.contenttype"]
+    connection.creation.deserialize_db_from_string(json.dumps(content_types))
+    connection.creation.deserialize_db_from_string(json.dumps(others))
+    ContentType.objects.clear_cache()
 
 
 def build_network() -> None:
