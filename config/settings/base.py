@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 
 from config.env import env_bool, env_int, env_list, env_str
+from config.frontend_cache import varnish_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -212,17 +213,19 @@ PAGE_CACHE_SECONDS = env_int(
     "PAGE_CACHE_SECONDS", 600, "Longest an anonymous page is cached, in seconds (0: no page cache)"
 )
 # Varnish in front (deploy/varnish/default.vcl), purged through wagtail.contrib.frontend_cache: a ban of
-# every site's host on each new generation. Off unless VARNISH_URL is set.
-VARNISH_URL = env_str(
-    "VARNISH_URL", None, "Varnish's address for purges (http://127.0.0.1:6081); off if unset"
+# every site's host on each new generation, sent to each Varnish server listed. Off unless VARNISH_URL is set.
+VARNISH_URLS = env_list(
+    "VARNISH_URL",
+    [],
+    "Varnish addresses for purges, comma-separated (http://127.0.0.1:6081); off if unset",
 )
-if VARNISH_URL:
-    WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": VARNISH_URL,
-        }
-    }
+VARNISH_HOSTNAMES = env_list(
+    "VARNISH_HOSTNAMES",
+    [],
+    "Site hosts the Varnish servers of VARNISH_URL cache, comma-separated; every site if unset",
+)
+if VARNISH_URLS:
+    WAGTAILFRONTENDCACHE = varnish_backends(VARNISH_URLS, VARNISH_HOSTNAMES)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Promeneurs du Net"
