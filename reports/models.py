@@ -10,11 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.social import PLATFORM_CHOICES
 
-DEFAULT_RETENTION_DAYS = 365
-
-
 def retention_days() -> int:
-    return int(getattr(settings, "PROFILE_REPORT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
+    return settings.PROFILE_REPORT_RETENTION_DAYS
 
 
 class ProfileReportQuerySet(models.QuerySet):

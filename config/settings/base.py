@@ -358,6 +358,12 @@ IMPORT_PREVIEW_MAX_AGE_HOURS = env_int(
     24,
     "Hours an abandoned import preview (uploaded rows) is kept (purge_import_previews)",
 )
+# Profile reports (reports/): purge_profile_reports deletes them and their audit entries past this age.
+PROFILE_REPORT_RETENTION_DAYS = env_int(
+    "PROFILE_REPORT_RETENTION_DAYS",
+    365,
+    "Days a profile report is kept, with its audit entries (purge_profile_reports)",
+)
 
 # E-mail: console in development, SMTP in production.
 EMAIL_BACKEND = env_str(
