@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.social import PLATFORM_CHOICES
 
+
 def retention_days() -> int:
     return settings.PROFILE_REPORT_RETENTION_DAYS
 
