@@ -10,12 +10,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.admin.panels import Panel
 
-# Completeness ----------------------------------------------------------------------------------------------
 
+class InformationPanel(Panel):
+    """A read-only panel of the edit form, built from the page alone: no help text, and a fixed name
+    (`default_name`) for the form's anchors when none is given."""
 
-class CompletenessPanel(Panel):
-    """Edit-form panel: the charte's minimum for a public card, item by item (PromeneurPage.completeness).
-    To use it, add `CompletenessPanel()` to PromeneurPage.content_panels."""
+    default_name = ""
 
     def clone_kwargs(self):
         kwargs = super().clone_kwargs()
@@ -24,7 +24,17 @@ class CompletenessPanel(Panel):
 
     @property
     def clean_name(self):
-        return super().clean_name or "completude"
+        return super().clean_name or self.default_name
+
+
+# Completeness ----------------------------------------------------------------------------------------------
+
+
+class CompletenessPanel(InformationPanel):
+    """Edit-form panel: the charte's minimum for a public card, item by item (PromeneurPage.completeness).
+    To use it, add `CompletenessPanel()` to PromeneurPage.content_panels."""
+
+    default_name = "completude"
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "directory/admin/completeness_panel.html"
@@ -121,17 +131,10 @@ def not_public_message(page) -> str:
     return _("Publiée mais non visible : %(reasons)s.") % {"reasons": ", ".join(reasons)}
 
 
-class VisibilityPanel(Panel):
+class VisibilityPanel(InformationPanel):
     """Edit-form panel: says when the published promeneur is not public, and why."""
 
-    def clone_kwargs(self):
-        kwargs = super().clone_kwargs()
-        kwargs.pop("help_text", None)
-        return kwargs
-
-    @property
-    def clean_name(self):
-        return super().clean_name or "visibilite"
+    default_name = "visibilite"
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "directory/admin/visibility_panel.html"
