@@ -20,6 +20,7 @@ from wagtail.log_actions import log
 
 from accounts import roles
 from accounts.models import Invitation
+from core.addresses import site_root_url
 
 
 class InvitationTokenGenerator(PasswordResetTokenGenerator):
@@ -43,15 +44,8 @@ def activation_path(user) -> str:
     return reverse("accounts:activate", kwargs={"uidb64": uidb64, "token": invitation_token.make_token(user)})
 
 
-def site_address(structure=None) -> str:
-    """Root URL of the structure's own site (a département's domain), for the links of e-mails; the admin's
-    base URL when there is no structure or site."""
-    site = structure.get_site() if structure is not None else None
-    return (site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-
-
 def activation_url(user, structure=None) -> str:
-    return site_address(structure) + activation_path(user)
+    return site_root_url(structure) + activation_path(user)
 
 
 def user_from_uidb64(uidb64: str):
@@ -109,7 +103,7 @@ def _context(user, structure, invited_by):
         "structure": structure,
         "invited_by": invited_by,
         "activation_url": activation_url(user, structure),
-        "admin_url": site_address(structure) + reverse("wagtailadmin_home"),
+        "admin_url": site_root_url(structure) + reverse("wagtailadmin_home"),
         "validity_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
     }
 

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.roles import coordination_group
+from core.addresses import site_root_url
+from departments.models import DepartmentHomePage, SiteIdentity
 
 logger = logging.getLogger(__name__)
 
@@ -16,8 +18,6 @@ logger = logging.getLogger(__name__)
 def coordination_recipients(department) -> list[str]:
     """The active users of the département's coordination group, and the coordination contact e-mail of
     the département's site identity settings; without duplicates."""
-    from departments.models import SiteIdentity
-
     addresses = []
     group = coordination_group(department)
     if group is not None:
@@ -36,7 +36,9 @@ def coordination_recipients(department) -> list[str]:
 
 
 def admin_url(report) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("signalements:edit", args=[report.pk])
+    """The report in the admin of its département's own site (the national address when it has none)."""
+    home = DepartmentHomePage.objects.filter(department=report.department).first()
+    return site_root_url(home) + reverse("signalements:edit", args=[report.pk])
 
 
 def notify_coordination(report) -> bool:

@@ -2,7 +2,7 @@
 
 from django import template
 
-from adminui.addresses import public_page_url, site_root_url
+from core.addresses import public_page_url, site_root_url
 
 register = template.Library()
 

@@ -40,9 +40,12 @@ def coordination_18(cher, seine_saint_denis):
     identity.save()
 
 
-@override_settings(WAGTAILADMIN_BASE_URL="https://admin.promeneurs.exemple.fr/")
-def test_the_coordination_is_emailed(coordination_18):
-    response = Client(HTTP_HOST="18.localhost").post(
+@override_settings(WAGTAILADMIN_BASE_URL="https://admin.promeneurs.exemple.fr/", ALLOWED_HOSTS=["*"])
+def test_the_coordination_is_emailed(coordination_18, cher):
+    # The link leads to the admin on the département's own domain, as the coordination's other e-mails do.
+    cher.site.hostname, cher.site.port = "promeneurs18.exemple.fr", 443
+    cher.site.save()
+    response = Client(HTTP_HOST="promeneurs18.exemple.fr", secure=True).post(
         URL, valid_data(profil="<b>faux</b>_camille", email="parent@exemple.fr")
     )
     assert response.status_code == 302
@@ -55,7 +58,7 @@ def test_the_coordination_is_emailed(coordination_18):
         "coord18b@exemple.invalid",
     ]
     assert message.subject == "Nouveau signalement de profil – Cher"
-    assert f"https://admin.promeneurs.exemple.fr/admin/signalements/edit/{report.pk}/" in message.body
+    assert f"https://promeneurs18.exemple.fr/admin/signalements/edit/{report.pk}/" in message.body
     assert "localhost" not in message.body
     assert "Profil signalé : <b>faux</b>_camille" in message.body  # plain text: as typed, not escaped
     assert "Réseau : Instagram" in message.body

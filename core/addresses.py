@@ -1,5 +1,6 @@
 """The real address of the site an object belongs to, for the links of e-mails: a département page's own
-domain, never localhost when the page has a site of its own. For use by every app that sends e-mail."""
+domain, never localhost when the page has a site of its own. The one builder of e-mail links: invitations,
+moderation notices, profile reports."""
 
 from django.conf import settings
 
