@@ -22,6 +22,10 @@ class BasePage(Page):
     # synchronised.
     override_translatable_fields = [SynchronizedField("slug")]
 
+    #: Where the meta description comes from when the search description is empty (core/meta.py): the first
+    #: of these attributes (field or method) holding text. A page type lists its own summary first.
+    meta_description_fields = ("summary", "intro", "presentation")
+
     class Meta:
         abstract = True
 

@@ -101,9 +101,6 @@ LEGAL_TEXTS = {
     "mentions-legales": "<p>Ce site est édité pour le réseau des Promeneurs du Net (démonstration). "
     "Directeur de la publication : la coordination nationale (fictive). "
     "Hébergement : à compléter par l'exploitant.</p>",
-    "accessibilite": "<p>Nous nous engageons à rendre ce site accessible conformément au RGAA 4.1. "
-    "Ce site de démonstration est testé automatiquement avec axe-core. Pour signaler un "
-    "défaut d'accessibilité, écrivez à la coordination de votre département.</p>",
     "donnees-personnelles": "<p>Les fiches des promeneurs ne montrent que ce que prévoit la charte nationale : "
     "prénom, photo, métier, structure, réseaux et permanences. Le nom de famille n'est "
     "affiché qu'avec l'accord du promeneur. Une fiche suspendue ou retirée disparaît "

@@ -1,7 +1,12 @@
 """Demo pictures drawn locally with Pillow: no download, no real person."""
 
+import functools
 import hashlib
 import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
 
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
@@ -22,7 +27,46 @@ def _colours(seed: str) -> tuple[str, str]:
     return PALETTE[int(hashlib.sha1(seed.encode()).hexdigest(), 16) % len(PALETTE)]
 
 
+#: Debian's fonts-dejavu-core: every French letter (É, À, Ç, œ…), unlike Pillow's default font.
+FONT_PATHS = (
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+)
+FONT_PACKAGE = "fonts-dejavu-core"
+
+
+def font_path() -> Path | None:
+    return next((path for path in FONT_PATHS if path.exists()), None)
+
+
+def ensure_font(log=lambda _line: None) -> Path | None:
+    """The DejaVu font, installed with apt-get when it is missing and we are root (as the Makefile's
+    `browser` and `gettext` targets do); None when it cannot be (the pictures then use Pillow's default
+    font, whose accented capitals may be missing)."""
+    path = font_path()
+    if path is not None:
+        return path
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        log(f"Installation de {FONT_PACKAGE} (police des images de démonstration)…")
+        environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=False, env=environment, capture_output=True)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", FONT_PACKAGE],
+            check=False,
+            env=environment,
+            capture_output=True,
+        )
+        path = font_path()
+    if path is None:
+        log(f"Police {FONT_PACKAGE} absente : les images de démonstration utilisent la police de Pillow.")
+    return path
+
+
+@functools.lru_cache(maxsize=16)
 def _font(size: int):
+    path = font_path()
+    if path is not None:
+        return ImageFont.truetype(str(path), size=size)
     try:
         return ImageFont.load_default(size=size)
     except TypeError:  # Pillow < 10.1

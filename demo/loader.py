@@ -9,11 +9,12 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from demo import content
-from demo.images import banner, portrait
+from demo.images import banner, ensure_font, portrait
 from departments.models import SiteIdentity
 from directory.factories import annuaire_of, make_promeneur, make_structure
 from directory.models import InterventionField, PromeneurStatus, StructurePage
 from geo.importer import ensure_communes
+from home.legal import is_stub, national_accessibility_statement
 from home.models import ContentPage, LegalPage
 from network.provisioning import create_department_site, ensure_national_site, get_or_create_child
 from news.factories import make_article
@@ -41,6 +42,7 @@ def publish(page: Page) -> Page:
 
 def load_demo(hostname: str = "localhost", port: int = 8000, log=print) -> None:
     rng = random.Random(2026)  # same demo every time
+    ensure_font(log)  # the pictures' captions and initials need French letters
     national = _national_site(hostname, port)
     log(f"Site national : http://{hostname}:{port}/")
     for code in DEMO_DEPARTMENTS:
@@ -48,7 +50,7 @@ def load_demo(hostname: str = "localhost", port: int = 8000, log=print) -> None:
         _department_identity(department_site, code)
         _department_news(department_site)
         _department_annuaire(department_site, code, rng)
-        log(f"Site du département {department_site.department} : http://{code}.{hostname}:{port}/")
+        log(f"Site {department_site.department.of_name} : http://{code}.{hostname}:{port}/")
     _demo_accounts(log)
     _translations(national, log)
 
@@ -70,7 +72,11 @@ def _national_site(hostname: str, port: int):
             home, ContentPage, slug, title=title, intro=intro, body=stream(body), show_in_menus=True
         )
     for page in LegalPage.objects.child_of(home):
-        if not page.body:
+        if page.kind == LegalPage.Kind.ACCESSIBILITY and is_stub(page.body):
+            # The generated statement, with the demo's national contact (provisioning ran before it was set).
+            page.body = national_accessibility_statement(identity.site_name, identity.coordination_email)
+            publish(page)
+        elif not page.body and page.kind in content.LEGAL_TEXTS:
             page.body = content.LEGAL_TEXTS[page.kind]
             publish(page)
     news_index = NewsIndexPage.objects.child_of(home).get()
@@ -221,6 +227,8 @@ def _demo_promeneur(structure, code: str, number: int, rng: random.Random, depar
         first_name=first_name,
         last_name=last_name,
         job_title=job,
+        # The public pages speak to families with « vous » (the factory's default says « Écris-moi »).
+        contact_instructions="Écrivez-moi en message privé, je réponds sous 48 h.",
         title=f"{first_name}, {job.lower()}",
         slug=slugify(f"{first_name}-{code}-{number}"),
         photo=portrait(

@@ -28,14 +28,19 @@ def national_home() -> Page:
 
 
 def national_pages_to_translate(home: Page | None = None) -> list[Page]:
-    """The national home and its sections (annuaire, news index, legal and content pages). Never the
-    départements index: under it lies every département's site, which stays French."""
+    """The national home and its sections (annuaire, news index, legal and content pages, the départements
+    index), so the English menu is the French one. The départements index is translated alone, never with
+    its subtree: under it lies every département's site, which stays French (its English version lists
+    the French département homes: DepartmentsIndexPage.department_homes)."""
     home = home or national_home()
-    sections = home.get_children().live().not_type(DepartmentsIndexPage).specific()
+    sections = home.get_children().live().specific()
     return [home.specific, *sections]
 
 
 def _check_is_national(page: Page) -> None:
+    # The index page itself holds no département content: translating it alone copies none.
+    if isinstance(page.specific, DepartmentsIndexPage) and page.depth == 3:
+        return
     if reaches_departements(page):
         raise ValueError(
             f"{page.url_path} belongs to a département: only national pages are translated here."

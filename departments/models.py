@@ -10,6 +10,8 @@ from wagtail.search import index
 
 from core.blocks import ContentStreamBlock
 from core.models import BasePage, SectionHome
+from core.text import collation_key, french_order
+from departments import grammar
 from departments.reference import sort_key_for
 from news.models import SectionNewsMixin
 
@@ -37,6 +39,26 @@ class Department(models.Model):
         Region, on_delete=models.PROTECT, related_name="departments", verbose_name=_("région")
     )
     sort_key = models.CharField(max_length=4, editable=False, db_index=True)
+    # How a sentence names it (departments/grammar.py): « le Cher », « dans le Cher », « du Cher ».
+    article = models.CharField(
+        _("article"),
+        max_length=3,
+        choices=[
+            (grammar.LE, "le"),
+            (grammar.LA, "la"),
+            (grammar.LES, "les"),
+            (grammar.L_APOSTROPHE, "l’"),
+            (grammar.NONE, _("aucun")),
+        ],
+        default=grammar.LE,
+        blank=True,
+    )
+    locative = models.CharField(
+        _("préposition de lieu"),
+        max_length=4,
+        choices=[(grammar.DANS, "dans"), (grammar.EN, "en"), (grammar.A, "à")],
+        default=grammar.DANS,
+    )
 
     class Meta:
         verbose_name = _("département")
@@ -45,6 +67,21 @@ class Department(models.Model):
 
     def __str__(self):
         return f"{self.code} – {self.name}"
+
+    @property
+    def with_article(self) -> str:
+        """« le Cher », « la Seine-Saint-Denis », « l’Ain », « Paris »."""
+        return grammar.with_article(self.name, self.article)
+
+    @property
+    def of_name(self) -> str:
+        """« du Cher », « de la Seine-Saint-Denis », « des Alpes-de-Haute-Provence », « de Mayotte »."""
+        return grammar.of_name(self.name, self.article)
+
+    @property
+    def in_name(self) -> str:
+        """« dans le Cher », « en Seine-Saint-Denis », « à La Réunion »."""
+        return grammar.in_name(self.name, self.article, self.locative)
 
     def save(self, *args, **kwargs):
         # "2A"/"2B" sit between 19 and 21, overseas (971…) after 95.
@@ -66,13 +103,26 @@ class DepartmentsIndexPage(BasePage):
         verbose_name = _("index des départements")
         verbose_name_plural = _("index des départements")
 
+    def french_index(self):
+        """The index whose children are the département homes: this one, or for a translation (the English
+        national site) its French source, since départements stay French."""
+        from wagtail.models import Locale
+
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        source = DepartmentsIndexPage.objects.filter(
+            translation_key=self.translation_key, locale=default
+        ).first()
+        return source or self
+
     def department_homes(self):
         return (
-            DepartmentHomePage.objects.child_of(self)
+            DepartmentHomePage.objects.child_of(self.french_index())
             .live()
             .public()
             .select_related("department__region")
-            .order_by("department__region__name", "department__sort_key")
+            .order_by(french_order("department__region__name"), "department__sort_key")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -86,7 +136,8 @@ class DepartmentsIndexPage(BasePage):
             site = own_sites.get(home.pk)
             home.link = f"{site.root_url}/" if site else home.get_url(request)
             regions.setdefault(home.department.region, []).append(home)
-        context["regions"] = list(regions.items())
+        # Regions in French order whatever the database (« Île-de-France » before « Normandie »).
+        context["regions"] = sorted(regions.items(), key=lambda item: collation_key(item[0].name))
         return context
 
 

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
+from departments.grammar import forms_for
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "geo" / "data"
 
 
@@ -15,6 +17,16 @@ def _rows(name: str):
 
 def sort_key_for(code: str) -> str:
     return {"2A": "20A", "2B": "20B"}.get(code, code.zfill(3))
+
+
+def article_fields(Department, code: str) -> dict:
+    """The article and preposition of a département (departments/grammar.py), for a model that has them
+    (the historical model of migration 0002 does not)."""
+    names = {field.name for field in Department._meta.get_fields()}
+    if "article" not in names:
+        return {}
+    article, locative = forms_for(code)
+    return {"article": article, "locative": locative}
 
 
 def load_reference_departments(Region, Department) -> int:
@@ -33,6 +45,7 @@ def load_reference_departments(Region, Department) -> int:
                 "slug": slugify(row["name"]),
                 "region": regions[row["region_code"]],
                 "sort_key": sort_key_for(row["code"]),
+                **article_fields(Department, row["code"]),
             },
         )
         count += 1

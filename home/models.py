@@ -64,6 +64,7 @@ class LegalPage(BasePage):
 
     parent_page_types = ["home.NationalHomePage", "departments.DepartmentHomePage"]
     subpage_types = []
+    meta_description_fields = ("body",)
     content_panels = BasePage.content_panels + [FieldPanel("kind"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 from departments.models import Department, DepartmentHomePage, DepartmentsIndexPage, SiteIdentity
 from departments.sites import DepartmentSite, department_collection, department_site_created
 from directory.models import AnnuairePage
+from home.legal import department_accessibility_complement, national_accessibility_statement
 from home.models import LegalPage, NationalHomePage
 from news.models import NewsIndexPage
 
@@ -60,7 +61,7 @@ def department_sections(department: Department):
             {
                 "title": "Annuaire",
                 "show_in_menus": True,
-                "intro": f"Les promeneurs et promeneuses du Net du département {department.name}.",
+                "intro": f"Les promeneurs et promeneuses du Net {department.of_name}.",
             },
         ),
         (NewsIndexPage, "actualites", {"title": "Actualités", "show_in_menus": True}),
@@ -82,15 +83,33 @@ def get_or_create_child(parent: Page, model, slug: str, **fields):
     return child
 
 
-def ensure_legal_pages(parent: Page) -> None:
+def legal_body(kind, department: Department | None = None, site_name: str = "") -> str:
+    """The text a new legal page starts with: the accessibility statement (national) or its département
+    complement (home/legal.py); the other texts start empty. Editors change it in the admin afterwards."""
+    if kind != LegalPage.Kind.ACCESSIBILITY:
+        return ""
+    if department is None:
+        return national_accessibility_statement(site_name or NATIONAL_HOME_TITLE)
+    return department_accessibility_complement(department.of_name, site_name)
+
+
+def ensure_legal_pages(parent: Page, department: Department | None = None, site_name: str = "") -> None:
     for kind, title in LEGAL_TITLES.items():
-        get_or_create_child(parent, LegalPage, kind.value, title=title, kind=kind, show_in_menus=False)
+        get_or_create_child(
+            parent,
+            LegalPage,
+            kind.value,
+            title=title,
+            kind=kind,
+            show_in_menus=False,
+            body=legal_body(kind, department, site_name),
+        )
 
 
-def ensure_sections(home: Page, sections) -> None:
+def ensure_sections(home: Page, sections, department: Department | None = None, site_name: str = "") -> None:
     for model, slug, fields in sections:
         get_or_create_child(home, model, slug, **fields)
-    ensure_legal_pages(home)
+    ensure_legal_pages(home, department, site_name)
 
 
 @transaction.atomic
@@ -137,11 +156,11 @@ def create_department_site(code: str, hostname: str | None = None, port: int = 8
             title=f"Promeneurs du Net – {department.name}",
             slug=department.slug,
             department=department,
-            intro=f"Le réseau des Promeneurs du Net dans le département {department.name}.",
+            intro=f"Le réseau des Promeneurs du Net {department.in_name}.",
         )
         index.add_child(instance=home)
         home.save_revision().publish()
-    ensure_sections(home, department_sections(department))
+    ensure_sections(home, department_sections(department), department)
     collection = department_collection(department)
 
     site = Site.objects.filter(root_page=home).first()
