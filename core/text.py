@@ -17,11 +17,13 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß"
 def collation_key(text: str) -> tuple[str, str, str]:
     """A sort key in French dictionary order, without locale or ICU: letters first without accents, case or
     punctuation (« Île-de-France » among the I, before « Provence-Alpes-Côte d'Azur »; « Études » among the
-    E), then accents and case to break ties, then the text itself so the order is total.
+    E), then accents, then case (lower case first) to break ties.
 
     Use it wherever names are sorted in Python: ``sorted(regions, key=lambda r: collation_key(r.name))``."""
     text = text or ""
-    return (fold(text.translate(_LIGATURES)), text.translate(_LIGATURES).casefold(), text)
+    expanded = text.translate(_LIGATURES)
+    # Ties: without accents first (« cote » < « côte »), then lower case first (« cote » < « Cote »).
+    return (fold(expanded), expanded.casefold(), expanded.swapcase())
 
 
 def icu_collation_available(connection=None) -> bool:

@@ -27,13 +27,15 @@ def national_home() -> Page:
     return NationalHomePage.objects.get(depth=2, locale=Locale.get_default())
 
 
-def national_pages_to_translate(home: Page | None = None) -> list[Page]:
-    """The national home and its sections (annuaire, news index, legal and content pages, the départements
-    index), so the English menu is the French one. The départements index is translated alone, never with
-    its subtree: under it lies every département's site, which stays French (its English version lists
-    the French département homes: DepartmentsIndexPage.department_homes)."""
+def national_pages_to_translate(home: Page | None = None, include_index: bool = False) -> list[Page]:
+    """The national home and its sections (annuaire, news index, legal and content pages). With
+    `include_index`, the départements index too, so the English menu is the French one: it is translated
+    alone, never with its subtree (under it lies every département's site, which stays French), and its
+    English version lists the French département homes (DepartmentsIndexPage.department_homes)."""
     home = home or national_home()
     sections = home.get_children().live().specific()
+    if not include_index:
+        sections = sections.not_type(DepartmentsIndexPage)
     return [home.specific, *sections]
 
 
@@ -118,4 +120,5 @@ def translate_national_demo(home: Page | None = None) -> TranslationReport:
     """The demo's English national site (demo/loader.py): the national home and its sections with the
     demo's English texts (demo/english.py)."""
 
-    return translate_national_pages("en", strings=NATIONAL_ENGLISH, pages=national_pages_to_translate(home))
+    pages = national_pages_to_translate(home, include_index=True)
+    return translate_national_pages("en", strings=NATIONAL_ENGLISH, pages=pages)
