@@ -7,9 +7,11 @@ publishing, in the "more" menu of the page listing, and as the « En ligne » st
 and of the listing. For such a page the admin says « Publiée mais non visible » instead; the reason is in
 the warning after saving, in the edit page's panel and in the preview.
 
-The hooks are registered from ``directory/wagtail_hooks.py``; the status tags are the two template
-overrides in ``directory/templates/wagtailadmin``. ``tests/directory/test_admin_live_link.py`` goes through
-the real admin URLs, so a change of Wagtail's markup or of its hooks makes it fail.
+The hooks are registered from ``directory/wagtail_hooks.py``; the status tags (``shared/page_status_tag.html``,
+used by listings, the home's panels, reports and choosers, and the edit header) and the « Publié » item of the
+home's recent-edits and locked-pages menus are template overrides in ``directory/templates/wagtailadmin``.
+``tests/directory/test_admin_live_link.py`` and ``test_admin_live_link_everywhere.py`` go through the real admin
+URLs and compare the copied templates with Wagtail's, so a change of Wagtail's markup or hooks makes them fail.
 """
 
 from __future__ import annotations
