@@ -10,7 +10,9 @@ stores them. The same token is the generation of the anonymous page cache (pagec
 
 import hashlib
 import logging
+import threading
 import uuid
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.core.cache import cache
@@ -73,9 +75,34 @@ def forget():
     _epoch["value"] += 1
 
 
+_deferred = threading.local()
+
+
 def tree_changed(**kwargs):
+    if getattr(_deferred, "depth", 0):
+        _deferred.pending = True  # one new token when the outermost deferred_tree_changes() block ends
+        return
     PageTreeVersion = apps.get_model("core", "PageTreeVersion")
     PageTreeVersion.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
+
+
+@contextmanager
+def deferred_tree_changes():
+    """Within the block (in this thread), changes only note that the tree changed; when the block ends
+    without an error, one new token if anything changed. For bulk writes inside one transaction (the
+    annuaire import): one new generation, hence one Varnish purge at commit, instead of one per row. On an
+    error nothing is written: the transaction that wraps the block is rolled back anyway."""
+    depth = getattr(_deferred, "depth", 0)
+    if depth == 0:
+        _deferred.pending = False
+    _deferred.depth = depth + 1
+    try:
+        yield
+    finally:
+        _deferred.depth = depth
+    if depth == 0 and _deferred.pending:
+        _deferred.pending = False
+        tree_changed()
 
 
 def _page_saved_or_deleted(sender, instance, **kwargs):

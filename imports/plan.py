@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from core.navigation import deferred_tree_changes
 from core.text import fold
 from directory.models import (
     SUGGESTED_THEMES,
@@ -42,6 +43,7 @@ from directory.social import (
 )
 from geo.lookup import find_commune
 from imports import columns as C
+from imports.deferred import deferred_search_index
 from imports.tabular import FORMULA, Table
 
 CREATE, UPDATE, SAME, ERROR = "creation", "modification", "inchange", "erreur"
@@ -678,16 +680,42 @@ def _save(page, user, publish: bool, created: bool):
         revision.publish(user=user)
 
 
-def apply(plan: Plan, user, publish: bool) -> dict:
-    """All or nothing: one transaction; raises (and rolls back) on the first failure."""
+def apply(plan: Plan, user, publish: bool, progress=None) -> dict:
+    """All or nothing: one transaction; raises (and rolls back) on the first failure.
+
+    ``progress(done, total)``, if given, is called as rows are written (``done`` rows of ``total``).
+    Each page is saved the Wagtail way (``add_child``, ``save_revision``, ``publish``: a revision and audit-log
+    entries each), but what Wagtail and this project do on every save is done once per page or once per
+    import, at the end of the transaction: the reference index (Wagtail's documented switch, then once per
+    page), the search index (``imports.deferred``, once per page), the page-tree token that is the page
+    cache's generation (``core.navigation.deferred_tree_changes``: one new token, hence one Varnish purge at
+    commit)."""
     if not plan.is_valid:
         raise ValueError("An invalid plan cannot be applied")
     counts = plan.counts()
     annuaire_slugs: set = set()
     saved: list = []
-    # Wagtail updates a page's reference index on every save (creation, revision, publication): once per page
-    # at the end instead (Wagtail's documented switch), from the row as saved.
-    with transaction.atomic(), disable_reference_index_auto_update():
+    total = len(plan.rows)
+    # Rows describing a structure only are done with their structure; a promeneur's row with the promeneur.
+    structure_rows: dict = {}
+    for row in plan.rows:
+        if getattr(row, "promeneur", None) is None:
+            key = id(getattr(row, "structure_row", None))
+            structure_rows[key] = structure_rows.get(key, 0) + 1
+    done = structure_rows.pop(id(None), 0)
+
+    def advance(rows: int):
+        nonlocal done
+        done += rows
+        if progress is not None and rows:
+            progress(done, total)
+
+    with (
+        transaction.atomic(),
+        disable_reference_index_auto_update(),
+        deferred_tree_changes(),
+        deferred_search_index(),
+    ):
         for structure in plan.structures:
             page = structure.page
             if structure.action == CREATE:
@@ -706,9 +734,11 @@ def apply(plan: Plan, user, publish: bool) -> dict:
                         setattr(page, name, value)
                 _save(page, user, publish, created=False)
                 saved.append(page)
+            advance(structure_rows.get(id(structure), 0))
             child_slugs: set = set()
             for promeneur in structure.promeneurs.values():
                 if promeneur.action == SAME:
+                    advance(1)
                     continue
                 values = dict(promeneur.values)
                 if promeneur.action == CREATE:
@@ -748,6 +778,7 @@ def apply(plan: Plan, user, publish: bool) -> dict:
                 # An update only adds a revision (the page's row keeps its live content until published).
                 _save(child, user, publish, created=promeneur.action == CREATE)
                 saved.append(child)
+                advance(1)
         for page in saved:
             ReferenceIndex.create_or_update_for_object(type(page).objects.get(pk=page.pk))
     return counts

@@ -2,8 +2,10 @@
 
 The preview is computed on upload and kept on the server (a JSON file under MEDIA_ROOT/imports whose name
 is remembered in the session, bound to the user and the département); "Importer" re-checks those stored rows
-against the current annuaire and applies them in one transaction, in the request, then shows the counts.
-Nothing posted back by the browser but the token and the publication choice is trusted.
+against the current annuaire, uses the preview up (a second POST of the same token imports nothing) and
+applies them in one transaction: in the request for a small file (the counts at once), else in a background
+thread (``imports.jobs``) followed on a status page that refreshes itself. Nothing posted back by the browser
+but the token and the publication choice is trusted.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import secrets
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -25,8 +27,9 @@ from accounts.roles import coordinated_departments, is_coordinator_of
 from core.forbidden import answers_403
 from departments.models import Department
 from imports import columns as C
+from imports import jobs
 from imports.exporting import export_rows
-from imports.plan import Checker, annuaire_for, apply
+from imports.plan import Checker, annuaire_for
 from imports.previews import store_dir
 from imports.tabular import FileError, Table, read_upload, write_csv, write_xlsx
 
@@ -115,11 +118,30 @@ def _load(request, department, token: str) -> Table | None:
     return Table(headers=payload["headers"], rows=[(number, row) for number, row in payload["rows"]])
 
 
-def _forget(request, token: str):
-    (store_dir() / f"{token}.json").unlink(missing_ok=True)
+def _claim(request, token: str) -> bool:
+    """Use the preview up: True for the one request that deletes its file (two POSTs of one token: one import)."""
     previews = request.session.get(SESSION_KEY, {})
     previews.pop(token, None)
     request.session[SESSION_KEY] = previews
+    try:
+        (store_dir() / f"{token}.json").unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def _gone(request, department):
+    return TemplateResponse(
+        request,
+        "imports/upload.html",
+        _context(
+            request,
+            department,
+            form=UploadForm(),
+            notice=_("Cet aperçu n'existe plus (déjà importé ou expiré) : déposez à nouveau le fichier."),
+        ),
+        status=400,
+    )
 
 
 def _context(request, department, **extra):
@@ -172,17 +194,7 @@ def confirm(request, code):
     form = ConfirmForm(request.POST)
     table = _load(request, department, request.POST.get("jeton", "")) if form.is_valid() else None
     if table is None:
-        return TemplateResponse(
-            request,
-            "imports/upload.html",
-            _context(
-                request,
-                department,
-                form=UploadForm(),
-                notice=_("Cet aperçu n'existe plus (déjà importé ou expiré) : déposez à nouveau le fichier."),
-            ),
-            status=400,
-        )
+        return _gone(request, department)
     plan = Checker(department, request.user).check(table)
     if not plan.is_valid:
         # The annuaire changed since the preview: show the new preview, import nothing.
@@ -191,13 +203,46 @@ def confirm(request, code):
             "imports/preview.html",
             _context(request, department, plan=plan, counts=plan.counts(), confirm_form=None, stale=True),
         )
-    counts = apply(plan, request.user, publish=form.cleaned_data["publication"] == "publier")
-    _forget(request, form.cleaned_data["jeton"])
+    if not _claim(request, form.cleaned_data["jeton"]):
+        return _gone(request, department)  # imported meanwhile by another POST of the same token
+    publish = form.cleaned_data["publication"] == "publier"
+    job_id, state = jobs.create(department, request.user, total=len(plan.rows), published=publish)
+    if state["total"] <= jobs.SYNC_ROWS:
+        return _status_response(request, department, jobs.run(job_id, state, plan, request.user, publish))
+    jobs.start(job_id, state, plan, request.user, publish)
+    return redirect("imports_status", code=department.code, job=job_id)
+
+
+def _status_response(request, department, state: dict):
+    if state["state"] == jobs.DONE:
+        return TemplateResponse(
+            request,
+            "imports/done.html",
+            _context(request, department, counts=state["counts"], published=state["published"]),
+        )
     return TemplateResponse(
         request,
-        "imports/done.html",
-        _context(request, department, counts=counts, published=form.cleaned_data["publication"] == "publier"),
+        "imports/status.html",
+        _context(
+            request,
+            department,
+            state=state,
+            running=state["state"] == jobs.RUNNING,
+            refresh_seconds=2,
+        ),
     )
+
+
+@forbidden_as_403
+def status(request, code, job):
+    """The progress of a background import, then its outcome; only for its author, in its département."""
+    department = _department(request, code)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    state = jobs.read(job)
+    if state is None or state.get("department") != department.code or state.get("user") != request.user.pk:
+        raise Http404
+    return _status_response(request, department, state)
 
 
 def _file_response(content: bytes, fmt: str, filename: str) -> HttpResponse:

@@ -14,6 +14,11 @@ def register_import_urls():
         path("import-annuaire/<str:code>/", views.department_view, name="imports_department"),
         path("import-annuaire/<str:code>/importer/", views.confirm, name="imports_confirm"),
         re_path(
+            r"^import-annuaire/(?P<code>[0-9A-Za-z]{2,3})/import/(?P<job>[0-9a-f]{32})/$",
+            views.status,
+            name="imports_status",
+        ),
+        re_path(
             r"^import-annuaire/(?P<code>[0-9A-Za-z]{2,3})/export\.(?P<fmt>csv|xlsx)$",
             views.export,
             name="imports_export",

@@ -23,7 +23,8 @@ def import_file(client, content, publication="brouillon", name="annuaire.csv"):
     response = preview(client, content, name)
     assert response.context["plan"].is_valid, response.context["plan"].errors
     token = response.context["confirm_form"].initial["jeton"]
-    done = client.post(CONFIRM_18, {"jeton": token, "publication": publication})
+    # A large file is imported in the background: follow its status page to the result.
+    done = client.post(CONFIRM_18, {"jeton": token, "publication": publication}, follow=True)
     assert done.status_code == 200
     return done.context["counts"]
 
