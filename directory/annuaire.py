@@ -37,8 +37,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 
 from departments.models import Department
+from directory.hours import AVAILABILITY, availability_condition
 from directory.models import (
     MissionTag,
+    Permanence,
     PromeneurPage,
     SocialProfile,
     StructurePage,
@@ -68,7 +70,13 @@ MISSIONS = dict(MISSION_CHOICES)
 #: Renditions of the card photo, prefetched with the page so that cards cost no query each.
 CARD_PHOTO_SPECS = ("fill-160x160-c100", "fill-320x320-c100")
 #: Parameters of the public query, in the order they appear in shareable URLs.
-PARAMETER_NAMES = ("q", "mission", "departement", "theme", "reseau", "type", "pres_de", "rayon")
+PARAMETER_NAMES = ("q", "mission", "departement", "theme", "reseau", "type", "disponible", "pres_de", "rayon")
+#: The filters folded behind « Filtres (n) » on a phone (n: how many of them are active).
+REFINEMENT_NAMES = ("q", "rayon", "mission", "departement", "theme", "reseau", "type", "disponible")
+#: ``pres_de`` as a position: "47.08,2.4" (what « Autour de moi » sends, rounded to about 1 km).
+_POSITION = re.compile(r"^\s*(-?\d{1,3}(?:[.]\d+)?)\s*,\s*(-?\d{1,3}(?:[.]\d+)?)\s*$")
+#: Decimals a position keeps (0.01° is about 1.1 km of latitude): no one's exact location is ever used.
+POSITION_DECIMALS = 2
 
 
 def clean_text(value: object, max_length: int = MAX_TEXT_LENGTH) -> str:
@@ -89,6 +97,7 @@ class AnnuaireParams:
     theme: ThemeTag | None = None
     reseau: str = ""
     type: str = ""
+    disponible: str = ""
     pres_de: str = ""
     rayon: int = DEFAULT_RADIUS_KM
     commune: Commune | None = None
@@ -103,6 +112,7 @@ class AnnuaireParams:
             "theme": self.theme.slug if self.theme else "",
             "reseau": self.reseau,
             "type": self.type,
+            "disponible": self.disponible,
             "pres_de": self.pres_de,
             "rayon": str(self.rayon) if self.pres_de and self.rayon != DEFAULT_RADIUS_KM else "",
         }
@@ -121,8 +131,20 @@ class AnnuaireParams:
             or self.theme
             or self.reseau
             or self.type
+            or self.disponible
             or self.pres_de
         )
+
+    @property
+    def refinement_count(self) -> int:
+        """How many of the folded filters (REFINEMENT_NAMES) are active: the n of « Filtres (n) »."""
+        values = self.as_query_dict()
+        return sum(1 for name in REFINEMENT_NAMES if values.get(name))
+
+    @property
+    def near_position(self) -> bool:
+        """``pres_de`` was a position (« Autour de moi »), not a town."""
+        return self.commune is not None and self.commune.pk is None
 
 
 @dataclass
@@ -234,6 +256,9 @@ class AnnuaireForm(forms.Form):
         lambda: StructureType.values,
         gettext_lazy("Type de structure inconnu « %(value)s » : ce filtre a été ignoré."),
     )
+    disponible = KnownValueField(
+        AVAILABILITY, gettext_lazy("Disponibilité inconnue « %(value)s » : ce filtre a été ignoré.")
+    )
     pres_de = CleanTextField()
     rayon = CleanTextField(read_length=10)
     page = CleanTextField(read_length=10)
@@ -270,7 +295,12 @@ class AnnuaireForm(forms.Form):
         cleaned["commune"] = None
         cleaned["rayon"] = DEFAULT_RADIUS_KM
         pres_de = cleaned.get("pres_de")
-        if pres_de:
+        if pres_de and _POSITION.match(pres_de):
+            position = self.position(pres_de)
+            cleaned["pres_de"] = position.name if position else ""
+            cleaned["commune"] = position
+            cleaned["rayon"] = self.radius(raw_radius) if position else DEFAULT_RADIUS_KM
+        elif pres_de:
             cleaned["commune"] = self.commune(pres_de)
             cleaned["rayon"] = self.radius(raw_radius)
         return cleaned
@@ -292,11 +322,31 @@ class AnnuaireForm(forms.Form):
             theme=data.get("theme"),
             reseau=data.get("reseau", ""),
             type=data.get("type", ""),
+            disponible=data.get("disponible", ""),
             pres_de=data.get("pres_de", ""),
             rayon=data.get("rayon", DEFAULT_RADIUS_KM),
             commune=data.get("commune"),
             page=data.get("page") or "1",
         )
+
+    def position(self, text: str) -> Commune | None:
+        """A "latitude,longitude" position, rounded to POSITION_DECIMALS (about 1 km), as an unsaved Commune
+        (``pk`` None) named by the rounded position, so that the distance search and the shareable URL only
+        ever hold the rounded value. Numbers out of range give a French notice and no distance order."""
+        match = _POSITION.match(text)
+        latitude, longitude = float(match[1]), float(match[2])
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            self.extra_notices.append(
+                _(
+                    "Position « %(value)s » non comprise : la latitude doit être comprise entre -90 et 90, "
+                    "la longitude entre -180 et 180. Les résultats ne sont pas triés par distance ; indiquez "
+                    "une commune ou un code postal."
+                )
+                % {"value": text}
+            )
+            return None
+        latitude, longitude = round(latitude, POSITION_DECIMALS), round(longitude, POSITION_DECIMALS)
+        return Commune(name=f"{latitude:.2f},{longitude:.2f}", latitude=latitude, longitude=longitude)
 
     def commune(self, text: str) -> Commune | None:
         lookup = find_commune(text)
@@ -381,6 +431,8 @@ def filtered_promeneurs(params: AnnuaireParams, section, *, counting: bool = Fal
         )
     if params.type:
         queryset = queryset.filter(structure__structure_type=params.type)
+    if params.disponible:
+        queryset = queryset.filter(availability_condition(params.disponible))
     if params.q:
         queryset = queryset.filter(text_search_condition(params.q, counting=counting))
     return queryset
@@ -436,18 +488,20 @@ def structure_distances(commune: Commune, radius_km: int) -> dict[int, float]:
 
 def with_card_relations(queryset, *, details: bool = True):
     """Everything a result card, the API and the export read, in a fixed number of queries. Without
-    ``details``, only what an HTML card shows (no themes or networks: a fifth of the objects to build)."""
+    ``details``, only what an HTML card shows (no themes)."""
     Image = get_image_model()
     photos = Image.objects.prefetch_renditions(*CARD_PHOTO_SPECS)
     queryset = queryset.select_related("structure__commune", "department").prefetch_related(
         Prefetch("photo", queryset=photos),
         Prefetch("structure__logo", queryset=photos),
         Prefetch("tagged_missions", queryset=TaggedMission.objects.select_related("tag")),
+        # A card answers without opening the profile: its networks and its next office hours.
+        Prefetch("social_profiles", queryset=SocialProfile.objects.order_by("sort_order", "pk")),
+        Prefetch("permanences", queryset=Permanence.objects.order_by("weekday", "start_time", "pk")),
     )
     if details:
         queryset = queryset.prefetch_related(
             Prefetch("tagged_themes", queryset=TaggedTheme.objects.select_related("tag")),
-            Prefetch("social_profiles", queryset=SocialProfile.objects.order_by("sort_order", "pk")),
         )
     return queryset
 

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 
 from directory.models import (
     AnnuairePage,
+    Gender,
     MissionTag,
     Permanence,
     PromeneurPage,
@@ -46,6 +47,12 @@ LAST_NAMES = [
     "Rossi",
     "Petit",
 ]
+#: First names the factories (and the demo, through make_promeneur) give the feminine label to; any other
+#: is masculine. A caller that knows better passes ``gender=``.
+FEMININE_FIRST_NAMES = frozenset(
+    "Léa Inès Aïcha Manon Chloé Camille Sarah Jade Zoé Emma Clara Louise Anaïs Julie Nora Lina Mélissa Elsa "
+    "Imane Fatou Salomé Amina Yasmine Lucie Margaux Sofia Maëlle Alice Leïla Océane".split()
+)
 JOB_TITLES = [
     "Animatrice jeunesse",
     "Éducateur spécialisé",
@@ -101,11 +108,16 @@ class PromeneurPageFactory(wagtail_factories.PageFactory):
     first_name = _cycle(FIRST_NAMES)
     last_name = _cycle(LAST_NAMES)
     job_title = _cycle(JOB_TITLES)
+    gender = factory.LazyAttribute(
+        lambda promeneur: (
+            Gender.FEMININE if promeneur.first_name in FEMININE_FIRST_NAMES else Gender.MASCULINE
+        )
+    )
     title = factory.LazyAttribute(lambda promeneur: f"{promeneur.first_name}, {promeneur.job_title.lower()}")
     slug = factory.Sequence(lambda n: f"promeneur-{n}")
     status = PromeneurStatus.ACTIVE
     charter_signed_on = datetime.date(2024, 2, 1)
-    contact_instructions = "Écris-moi en message privé, je réponds sous 48 h."
+    contact_instructions = "Écrivez-moi en message privé, je réponds sous 48 h."
 
 
 def annuaire_of(place) -> AnnuairePage:

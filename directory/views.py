@@ -264,3 +264,32 @@ def verify(request):
         "departments_url": national_page_url(DepartmentsIndexPage, request) if section.is_national else "",
     }
     return TemplateResponse(request, "directory/verify.html", context)
+
+
+# --- office hours as a calendar file -----------------------------------------------------------------------
+
+
+@require_GET
+def permanences_ics(request, pk: int):
+    """/annuaire/permanences/<id>.ics: a publicly listed promeneur's weekly office hours (the profile's
+    « Ajouter à mon agenda »), from the national site or the promeneur's own département's site; 404 for
+    anyone else (a candidate, a suspended or withdrawn promeneur, a convention ended, another département)."""
+    from django.http import Http404, HttpResponse
+
+    from directory.ics import permanences_calendar
+
+    queryset = (
+        PromeneurPage.objects.publicly_listed().select_related("structure").prefetch_related("permanences")
+    )
+    department = request_section(request).department
+    if department is not None:
+        queryset = queryset.filter(department=department)
+    promeneur = queryset.filter(pk=pk).first()
+    if promeneur is None or not promeneur.permanences.all():
+        raise Http404
+    body = permanences_calendar(
+        promeneur, profile_url=promeneur.get_full_url(request), host=request.get_host()
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="permanences-{promeneur.slug}.ics"'
+    return response

@@ -15,6 +15,7 @@ from directory.models.forms import (
 )
 from directory.models.promeneurs import (
     TIME_INPUT,
+    Gender,
     Permanence,
     PromeneurManager,
     PromeneurPage,
@@ -40,6 +41,7 @@ __all__ = [
     "TIME_INPUT",
     "AnnuairePage",
     "DirectoryPageForm",
+    "Gender",
     "InterventionField",
     "MissionTag",
     "Permanence",

@@ -107,6 +107,14 @@ def annuaire_sort_key(structure, first_name: str) -> str:
     return f"{fold(town)}|{fold(first_name)}"[:200]
 
 
+class Gender(models.TextChoices):
+    """The grammatical gender the promeneur's label agrees with (« Promeneuse du Net labellisée »)."""
+
+    FEMININE = "f", _("féminin")
+    MASCULINE = "m", _("masculin")
+    UNSPECIFIED = "", _("non précisé")
+
+
 class PromeneurPage(BasePage):
     """A promeneur: a professional mandated by their structure to be present online. The public card
     shows what the national charte asks for (first name, photo, job, structure, networks, contact);
@@ -125,6 +133,17 @@ class PromeneurPage(BasePage):
         help_text=_("Une photo personnelle de préférence ; sinon celle de la structure."),
     )
     job_title = models.CharField(_("métier"), max_length=120)
+    gender = models.CharField(
+        _("accord du label"),
+        max_length=1,
+        choices=Gender.choices,
+        blank=True,
+        default=Gender.UNSPECIFIED,
+        help_text=_(
+            "Pour écrire le label au bon genre sur la fiche : « Promeneuse du Net labellisée », « Promeneur "
+            "du Net labellisé », ou « Titulaire du label Promeneurs du Net » si non précisé."
+        ),
+    )
     missions = ClusterTaggableManager(
         through=TaggedMission,
         blank=True,
@@ -143,7 +162,7 @@ class PromeneurPage(BasePage):
         _("comment me contacter"),
         max_length=400,
         blank=True,
-        help_text=_("Par exemple : « Écris-moi en message privé sur Instagram, je réponds sous 48 h. »"),
+        help_text=_("Par exemple : « Écrivez-moi en message privé sur Instagram, je réponds sous 48 h. »"),
     )
     charter_signed_on = models.DateField(_("date de signature de la charte"), null=True, blank=True)
     status = models.CharField(
@@ -210,6 +229,7 @@ class PromeneurPage(BasePage):
                 ),
                 FieldPanel("photo"),
                 FieldPanel("job_title"),
+                FieldPanel("gender"),
             ],
             heading=_("Identité"),
         ),
@@ -271,6 +291,24 @@ class PromeneurPage(BasePage):
     @property
     def public_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip() if self.show_last_name else self.first_name
+
+    @property
+    def label(self) -> str:
+        """The label in the promeneur's grammatical gender; without one, an epicene wording (« titulaire »
+        needs no agreement, and screen readers spell out a point médian such as « labellisé·e »)."""
+        if self.gender == Gender.FEMININE:
+            return str(_("Promeneuse du Net labellisée"))
+        if self.gender == Gender.MASCULINE:
+            return str(_("Promeneur du Net labellisé"))
+        return str(_("Titulaire du label Promeneurs du Net"))
+
+    @property
+    def verified_on(self) -> datetime.date | None:
+        """When the coordination last vouched for this card: its last publication (a structure's changes
+        are published only once the coordination approves them) or its last status change, whichever is
+        later, as a Paris date."""
+        moments = [moment for moment in (self.last_published_at, self.status_changed_at) if moment]
+        return timezone.localdate(max(moments)) if moments else None
 
     @property
     def public_photo(self):

@@ -1,5 +1,7 @@
 // Map of the annuaire's results (progressive enhancement). Without JavaScript, or if Leaflet or the tile
-// server is unavailable, the map stays hidden: the list of results above is the content.
+// server is unavailable, the map section keeps its list of places: the list of results is the content.
+// Promeneurs of one place are clustered (Leaflet.markercluster) with their count; the town searched near,
+// or the rounded position of « Autour de moi », is marked « Vous êtes ici ».
 (function () {
   "use strict";
   var section = document.querySelector("[data-annuaire-map]");
@@ -12,16 +14,16 @@
     return;
   }
   if (!points.length || !section.dataset.tileUrl) return;
+  var here = null;
+  var hereNode = document.getElementById("annuaire-map-here");
+  if (hereNode) {
+    try { here = JSON.parse(hereNode.textContent); } catch (error) { here = null; }
+  }
 
-  section.hidden = false;
   var L = window.L;
-  L.Icon.Default.imagePath = section.dataset.iconPath;
-  var map = L.map(section.querySelector("[data-annuaire-map-canvas]"), { scrollWheelZoom: false });
-  L.tileLayer(section.dataset.tileUrl, { attribution: section.dataset.attribution, maxZoom: 18 }).addTo(map);
+  var map = null;
 
-  var bounds = [];
-  points.forEach(function (point) {
-    var marker = L.marker([point.lat, point.lon], { title: point.name + " – " + point.structure, alt: point.name });
+  function popupFor(point) {
     // Built with DOM nodes, not HTML strings: names come from editors.
     var popup = document.createElement("div");
     var link = document.createElement("a");
@@ -35,12 +37,70 @@
       popup.appendChild(document.createElement("br"));
       popup.appendChild(document.createTextNode(line));
     });
-    marker.bindPopup(popup).addTo(map);
-    bounds.push([point.lat, point.lon]);
-  });
-  if (bounds.length === 1) {
-    map.setView(bounds[0], 12);
-  } else {
-    map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
+    return popup;
   }
+
+  function draw() {
+    if (map) { map.invalidateSize(); return; }
+    var canvas = section.querySelector("[data-annuaire-map-canvas]");
+    canvas.textContent = "";
+    L.Icon.Default.imagePath = section.dataset.iconPath;
+    map = L.map(canvas, { scrollWheelZoom: false });
+    L.tileLayer(section.dataset.tileUrl, { attribution: section.dataset.attribution, maxZoom: 18 }).addTo(map);
+    var clusterLabel = section.dataset.clusterLabel || "";
+    var group = L.markerClusterGroup
+      ? L.markerClusterGroup({
+          showCoverageOnHover: false,
+          spiderfyOnMaxZoom: true,
+          maxClusterRadius: 40,
+          iconCreateFunction: function (cluster) {
+            var count = cluster.getChildCount();
+            return L.divIcon({
+              html: '<span aria-hidden="true">' + count + "</span>",
+              className: "map-cluster",
+              iconSize: L.point(40, 40)
+            });
+          }
+        })
+      : L.layerGroup();
+    var bounds = [];
+    points.forEach(function (point) {
+      var marker = L.marker([point.lat, point.lon], { title: point.name + " – " + point.structure, alt: point.name });
+      marker.bindPopup(popupFor(point));
+      group.addLayer(marker);
+      bounds.push([point.lat, point.lon]);
+    });
+    if (group.on) {
+      // The cluster's count is also said in words (its title), for screen readers and on hover.
+      group.on("animationend spiderfied unspiderfied", labelClusters);
+      map.on("zoomend moveend", labelClusters);
+    }
+    group.addTo(map);
+    if (here) {
+      L.circleMarker([here.lat, here.lon], { radius: 9, color: "#10264a", weight: 3, fillColor: "#ffb347", fillOpacity: 1 })
+        .bindTooltip(section.dataset.hereLabel + (here.label ? " : " + here.label : ""), { permanent: false })
+        .addTo(map);
+      bounds.push([here.lat, here.lon]);
+    }
+    if (bounds.length === 1) {
+      map.setView(bounds[0], 12);
+    } else {
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
+    }
+    labelClusters();
+
+    function labelClusters() {
+      section.querySelectorAll(".map-cluster").forEach(function (node) {
+        var count = node.textContent.trim();
+        node.setAttribute("title", count + " " + clusterLabel);
+        node.setAttribute("aria-label", count + " " + clusterLabel);
+      });
+    }
+  }
+
+  // Drawn when the map is shown (« Carte »), not before: a hidden map has no size.
+  if (!section.hidden) draw();
+  document.addEventListener("annuaire:view", function (event) {
+    if (event.detail === "carte") draw();
+  });
 })();
