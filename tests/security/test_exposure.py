@@ -481,6 +481,12 @@ EXERCISES: dict[str, Callable] = {
     "robots.txt": exercise_robots,
     f"{LANG}api/annuaire/": exercise_api,
     f"{LANG}api/annuaire/<int:pk>/": exercise_api_detail,
+    # A promeneur's office hours as a calendar file, for each person's page id (and an id that is no page).
+    f"{LANG}annuaire/permanences/<int:pk>.ics": lambda world: [
+        f
+        for pk in [*(person.pk for person in everyone(world)), 999_999_999]
+        for f in everywhere(world, f"annuaire/permanences/{pk}.ics", [{}])
+    ],
     ".well-known/security.txt": exercise_security_txt,
     f"{LANG}annuaire/export.csv": exercise_export,
     f"{LANG}verifier/": exercise_verify,
