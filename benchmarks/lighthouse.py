@@ -11,6 +11,7 @@ tiles are blocked: they cannot load offline, and they are a third party's.
     .venv/bin/python benchmarks/lighthouse.py              # every page, one run each
     .venv/bin/python benchmarks/lighthouse.py --runs 3     # the median of three runs per page
     .venv/bin/python benchmarks/lighthouse.py --keep-reports /tmp/lh   # also keep Lighthouse's JSON reports
+    .venv/bin/python benchmarks/lighthouse.py --workdir /tmp/pdn-lh    # build the site once, reuse it next time
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ LIGHTHOUSE_BIN = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-#: The map's tile servers (ANNUAIRE_MAP_TILE_URL's default is OpenStreetMap's).
-BLOCKED = ("*tile.openstreetmap.org*", "*tile.osm.org*", "*/tiles/*")
+#: The map's tile servers (ANNUAIRE_MAP_TILE_URL's default is OpenStreetMap France's {s}.tile.openstreetmap.fr).
+BLOCKED = ("*tile.openstreetmap.*", "*tile.osm.*", "*/tiles/*")
 HOSTS = "localhost,127.0.0.1,04.localhost,17.localhost,18.localhost,62.localhost,93.localhost"
 TARGETS = {
     "score_performance": 0.95,
@@ -57,7 +58,14 @@ def _application():
     from whitenoise import WhiteNoise
 
     django_application = get_wsgi_application()
-    return WhiteNoise(django_application, root=settings.MEDIA_ROOT, prefix=settings.MEDIA_URL, max_age=3600)
+    # autorefresh: renditions are written at the first request of a page, after the server started.
+    return WhiteNoise(
+        django_application,
+        root=settings.MEDIA_ROOT,
+        prefix=settings.MEDIA_URL,
+        max_age=3600,
+        autorefresh=True,
+    )
 
 
 _loaded = []
@@ -154,6 +162,10 @@ def build_site(workdir: Path, port: int) -> dict:
         "SECURE_SSL_REDIRECT": "false",
         "WAGTAILADMIN_BASE_URL": "http://localhost",
     }
+    built = workdir / "site.json"
+    if built.exists():  # --workdir: the site built by an earlier run
+        production["PDN_DEMO"] = json.loads(built.read_text())["demo"]
+        return production
     say("migrate, import_communes, load_demo (a few minutes)…")
     manage(dev, "migrate", "--noinput", "-v", "0")
     manage(dev, "import_communes")
@@ -163,6 +175,7 @@ def build_site(workdir: Path, port: int) -> dict:
         [sys.executable, "-c", DEMO_URLS], cwd=ROOT, env=dev, capture_output=True, text=True, check=True
     )
     production["PDN_DEMO"] = found.stdout.strip().splitlines()[-1]
+    built.write_text(json.dumps({"port": port, "demo": production["PDN_DEMO"]}))
     return production
 
 
@@ -211,17 +224,25 @@ def main() -> int:
     parser.add_argument(
         "--keep-reports", type=Path, help="directory where Lighthouse's JSON reports are kept"
     )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="keep the built site (database, media, static files) here and reuse it on the next run",
+    )
     options = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     from scripts import services
 
     binary = ensure_lighthouse()
     ensure_chromium()
-    workdir = Path(tempfile.mkdtemp(prefix="pdn-lighthouse-"))
+    workdir = options.workdir or Path(tempfile.mkdtemp(prefix="pdn-lighthouse-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     reports = options.keep_reports or workdir / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     try:
-        port = services.free_port()
+        built = workdir / "site.json"
+        # The demo's Wagtail Sites carry the port they were loaded with: serve on the same one.
+        port = json.loads(built.read_text())["port"] if built.exists() else services.free_port()
         env = build_site(workdir, port)
         demo = json.loads(env.pop("PDN_DEMO"))
         with services.gunicorn(
@@ -253,7 +274,8 @@ def main() -> int:
                     flush=True,
                 )
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        if not options.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
     say(f"targets: performance ≥ 0.95, the others 1.0 — {missed} score(s) below target")
     return 0
 
