@@ -61,6 +61,15 @@ STRUCTURE_FIELDS = [
     "convention_end",
 ]
 PROMENEUR_FIELDS = ["first_name", "last_name", "job_title", "status", "charter_signed_on"]
+#: Promeneur columns → what they set (the first name is the key; themes and office hours are handled apart).
+PROMENEUR_COLUMN_FIELDS = {
+    C.LAST_NAME: "last_name",
+    C.JOB_TITLE: "job_title",
+    C.STATUS: "status",
+    C.CHARTER: "charter_signed_on",
+    C.MISSIONS: "missions",
+    C.PROFILES: "profiles",
+}
 _DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
 _SPLIT_MISSIONS = re.compile(r"\s*(?:[,;/+]|\bet\b)\s*")
 _SPLIT_PROFILES = re.compile(r"[\s;]+")
@@ -105,6 +114,7 @@ class _Structure:
     first_row: int
     page: StructurePage | None  # the latest revision of the existing page, else None
     action: str = SAME
+    absent: frozenset = frozenset()  # fields whose column the file lacks: an existing page keeps them
     # first-name key → _Promeneur
     promeneurs: dict = field(default_factory=dict)
 
@@ -116,6 +126,7 @@ class _Promeneur:
     profiles: list  # [(platform, handle, url, key)]
     page: PromeneurPage | None
     action: str = SAME
+    absent: frozenset = frozenset()  # fields (and "missions", "profiles") whose column the file lacks
     themes: list | None = None  # tag names; None: the file has no « Thèmes » column (left as they are)
     office_hours: list | None = None  # [(weekday, start, end, platform)]; None: no « Permanences » column
 
@@ -307,6 +318,15 @@ class Checker:
         if plan.missing_columns:
             return plan
         self.present = present
+        # A column the file lacks (an older template) leaves that field of existing pages as it is.
+        self.absent_structure = frozenset(
+            name
+            for column, name in zip(C.STRUCTURE_COLUMNS, STRUCTURE_FIELDS, strict=True)
+            if column not in present
+        )
+        self.absent_promeneur = frozenset(
+            name for column, name in PROMENEUR_COLUMN_FIELDS.items() if column not in present
+        )
         structures: dict = {}
         profile_rows: dict = {}  # key → (row number, promeneur key)
         for number, row in table.rows:
@@ -379,7 +399,10 @@ class Checker:
             if structure is None:
                 existing = self.existing.get(key)
                 structure = _Structure(
-                    values=values, first_row=result.number, page=latest(existing) if existing else None
+                    values=values,
+                    first_row=result.number,
+                    page=latest(existing) if existing else None,
+                    absent=self.absent_structure,
                 )
                 structures[key] = structure
             elif structure.values != values and not result.errors:
@@ -402,7 +425,7 @@ class Checker:
                 cells.error(C.FIRST_NAME, _("Le prénom est obligatoire pour décrire un promeneur."))
             return
         result.promeneur_name = first_name
-        job_title = cells.text(C.JOB_TITLE, 120, required=True)
+        job_title = cells.text(C.JOB_TITLE, 120, required=C.JOB_TITLE in self.present)
         missions = []
         for part in _SPLIT_MISSIONS.split(cells.text(C.MISSIONS, 200)):
             if not part:
@@ -486,7 +509,19 @@ class Checker:
                     if fold(candidate.first_name) == promeneur_key:
                         page = latest(candidate)
                         break
-        promeneur = _Promeneur(values=values, missions=missions, profiles=profiles, page=page)
+        if page is None and C.JOB_TITLE not in self.present:
+            cells.error(
+                C.JOB_TITLE,
+                _("La colonne « %(column)s » manque : elle est obligatoire pour créer un promeneur.")
+                % {"column": C.JOB_TITLE},
+            )
+        promeneur = _Promeneur(
+            values=values,
+            missions=missions,
+            profiles=profiles,
+            page=page,
+            absent=self.absent_promeneur if page is not None else frozenset(),
+        )
         if C.THEMES in self.present:
             promeneur.themes = self._themes(cells, cells.text(C.THEMES, 2000), page)
         if C.OFFICE_HOURS in self.present:
@@ -608,7 +643,9 @@ class Checker:
                 changed = [
                     column
                     for column, name in zip(C.STRUCTURE_COLUMNS, STRUCTURE_FIELDS, strict=True)
-                    if name != "title" and getattr(structure.page, name) != structure.values[name]
+                    if name != "title"
+                    and name not in structure.absent
+                    and getattr(structure.page, name) != structure.values[name]
                 ]
                 structure.action = UPDATE if changed else SAME
                 result.changed += changed
@@ -634,14 +671,18 @@ def _promeneur_changes(promeneur) -> list[str]:
         (C.STATUS, "status"),
         (C.CHARTER, "charter_signed_on"),
     ):
-        if name == "status" and values[name] is None:
+        if (name == "status" and values[name] is None) or name in promeneur.absent:
             continue
         if getattr(page, name) != values[name]:
             changed.append(column)
-    if sorted(tag.pk for tag in page.missions.all()) != sorted(tag.pk for tag in promeneur.missions):
+    if "missions" not in promeneur.absent and sorted(tag.pk for tag in page.missions.all()) != sorted(
+        tag.pk for tag in promeneur.missions
+    ):
         changed.append(C.MISSIONS)
     current = [(p.platform, p.url) for p in page.social_profiles.all()]
-    if current != [(platform, url) for platform, _handle, url, _key in promeneur.profiles]:
+    if "profiles" not in promeneur.absent and current != [
+        (platform, url) for platform, _handle, url, _key in promeneur.profiles
+    ]:
         changed.append(C.PROFILES)
     if promeneur.themes is not None and _theme_keys(page) != sorted(fold(n) for n in promeneur.themes):
         changed.append(C.THEMES)
@@ -730,7 +771,7 @@ def apply(plan: Plan, user, publish: bool, progress=None) -> dict:
                 saved.append(page)
             elif structure.action == UPDATE:
                 for name, value in structure.values.items():
-                    if name != "title":
+                    if name != "title" and name not in structure.absent:
                         setattr(page, name, value)
                 _save(page, user, publish, created=False)
                 saved.append(page)
@@ -754,12 +795,13 @@ def apply(plan: Plan, user, publish: bool, progress=None) -> dict:
                 else:
                     child = promeneur.page
                     for name, value in values.items():
-                        if value is not None or name != "status":
+                        if (value is not None or name != "status") and name not in promeneur.absent:
                             setattr(child, name, value)
-                child.missions.set(promeneur.missions)
+                if "missions" not in promeneur.absent:
+                    child.missions.set(promeneur.missions)
                 current = [(p.platform, p.url) for p in child.social_profiles.all()]
                 wanted = [(platform, url) for platform, _handle, url, _key in promeneur.profiles]
-                if current != wanted:
+                if "profiles" not in promeneur.absent and current != wanted:
                     child.social_profiles = [
                         SocialProfile(platform=platform, handle=handle, url=url)
                         for platform, handle, url, _key in promeneur.profiles

@@ -5,12 +5,16 @@ Cells: "preview" uploads a file creating one structure in the département (allo
 denied: 403 or the login page, and no preview is stored); "confirm" posts « Importer » with a preview token
 (allowed: the role's own preview creates the structure; denied: a forged POST carrying the token of an
 administrator's preview of that département creates nothing); "export" downloads the CSV (allowed: it lists
-the département's structures; denied: none of its content). Only the coordination of a département and
+the département's structures; denied: none of its content); "status" opens the status page of a background
+import (allowed: the role's own import shows its progress, a POST there is refused with 405; denied: the page of
+an administrator's import of that département shows nothing, a forged POST neither). Only the coordination of a département and
 administrators may do any of it: the Cnaf and the structures may not."""
 
 import pytest
 
+from departments.models import Department
 from directory.models import StructurePage
+from imports import jobs
 from imports.previews import store_dir
 from tests.accounts.world import ROLES
 from tests.imports.helpers import csv_bytes, row, upload
@@ -22,9 +26,11 @@ object     action   anonymous structure_a structure_b coordination_18 coordinati
 import_18  preview  .         .           .           Y               .               .    Y
 import_18  confirm  .         .           .           Y               .               .    Y
 import_18  export   .         .           .           Y               .               .    Y
+import_18  status   .         .           .           Y               .               .    Y
 import_93  preview  .         .           .           .               Y               .    Y
 import_93  confirm  .         .           .           .               Y               .    Y
 import_93  export   .         .           .           .               Y               .    Y
+import_93  status   .         .           .           .               Y               .    Y
 """
 
 NEW_STRUCTURE = {"18": ("Maison des jeunes importée", "Bourges"), "93": ("Centre importé", "Bobigny")}
@@ -101,6 +107,20 @@ def test_cell(world, client_for, obj, action, role, allowed):
             assert denied(response), response.status_code
             assert not created(code)
             assert stored_previews() == 1  # the administrator's preview is still there, unused
+    elif action == "status":
+        owner = world.users[role if allowed else "superuser"]
+        job_id, state = jobs.create(Department.objects.get(code=code), owner, total=2000, published=True)
+        jobs._write(job_id, {**state, "done": 342})
+        url = f"/admin/import-annuaire/{code}/import/{job_id}/"
+        response = client.get(url)
+        forged = client.post(url, {})
+        if allowed:
+            assert response.status_code == 200 and "342 lignes sur" in response.content.decode()
+            assert forged.status_code == 405
+        else:
+            assert denied(response), response.status_code
+            assert "342" not in response.content.decode()
+            assert denied(forged), forged.status_code
     else:
         response = client.get(f"/admin/import-annuaire/{code}/export.csv")
         body = response.content.decode("utf-8-sig", errors="replace")
@@ -118,3 +138,12 @@ def test_a_coordination_cannot_confirm_with_its_own_token_in_another_departement
     response = client.post("/admin/import-annuaire/93/importer/", {"jeton": token, "publication": "publier"})
     assert response.status_code == 403
     assert not created("18") and not created("93")
+
+
+def test_a_coordination_cannot_follow_its_own_import_under_another_departement(world, client_for):
+    client = client_for("coordination_18")
+    job_id, _state = jobs.create(
+        Department.objects.get(code="18"), world.users["coordination_18"], total=2000, published=True
+    )
+    assert client.get(f"/admin/import-annuaire/18/import/{job_id}/").status_code == 200
+    assert client.get(f"/admin/import-annuaire/93/import/{job_id}/").status_code == 403
