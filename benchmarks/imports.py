@@ -47,7 +47,7 @@ def main(argv=None) -> None:
     from django.contrib.auth import get_user_model
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.core.management import call_command
-    from django.db import transaction
+    from django.db import connection, transaction
 
     from directory.factories import annuaire_of, make_promeneur, make_structure
     from directory.models import PromeneurPage
@@ -105,11 +105,18 @@ def main(argv=None) -> None:
         assert PromeneurPage.objects.filter(first_name__startswith="Prénom").count() == n
         return checked
 
+    queries = {"n": 0}
+
+    def count(execute, sql, params, many, context):
+        queries["n"] += 1
+        return execute(sql, params, many, context)
+
     def timed(function):
+        queries["n"] = 0
         started = time.perf_counter()
         result = None
         try:
-            with transaction.atomic():
+            with connection.execute_wrapper(count), transaction.atomic():
                 result = function()
                 raise Rollback
         except Rollback:
@@ -119,7 +126,10 @@ def main(argv=None) -> None:
     print(f"{n:,} rows, {n // PER_STRUCTURE:,} structures, SQLite {DATABASE}")
     if not args.no_reference:
         reference_time, _ = timed(reference)
-        print(f"reference: factories, {n:,} published promeneurs + structures: {reference_time:6.1f} s")
+        print(
+            f"reference: factories, {n:,} published promeneurs + structures: {reference_time:6.1f} s, "
+            f"{queries['n']:,} queries"
+        )
     if args.profile:
         import cProfile
 
@@ -128,7 +138,12 @@ def main(argv=None) -> None:
         profiler.dump_stats(args.profile)
     else:
         import_time, checked = timed(run_import)
-    print(f"import: preview {checked:5.1f} s, preview + import {import_time:6.1f} s (target < 30 s)")
+    print(
+        f"import: preview {checked:5.1f} s, preview + import {import_time:6.1f} s (target < 30 s), "
+        f"{queries['n']:,} queries"
+    )
+    if not args.no_reference:
+        print(f"import / reference: {import_time / reference_time:.2f}")
 
 
 if __name__ == "__main__":
