@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass, field
 
+from django.db import connection
+
 from core.text import fold
 from geo.models import Commune
 
@@ -54,3 +56,23 @@ def find_commune(text: str, suggestion_count: int = 5) -> CommuneLookup:
             ][: suggestion_count - len(suggestions)]
         return CommuneLookup(suggestions=suggestions)
     return CommuneLookup()
+
+
+def communes_starting_with(text: str, limit: int = 5, department_code: str | None = None) -> list[Commune]:
+    """The most populated located communes whose folded name starts with ``text`` (or, for five digits, that
+    a postcode serves), for suggestions: read through the folded name's index, never the whole table."""
+    prefix = fold((text or "").strip()[:100])
+    if not prefix:
+        return []
+    located = Commune.objects.exclude(latitude=None)
+    if department_code:
+        located = located.filter(department_code=department_code)
+    if _POSTCODE.match(prefix):
+        matching = located.filter(postcode_links__postcode=prefix).distinct()
+    elif connection.vendor == "sqlite":
+        # SQLite's LIKE ignores case, so it cannot use the index: the same prefix as a range of the index.
+        following = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        matching = located.filter(folded_name__gte=prefix, folded_name__lt=following)
+    else:
+        matching = located.filter(folded_name__startswith=prefix)
+    return list(matching.order_by("-population", "folded_name")[:limit])

@@ -25,9 +25,12 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.models import prefetch_related_objects
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from modelsearch.query import Fuzzy
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from geo.lookup import communes_starting_with
+from search import vocabulary
 from search.kinds import KINDS, Kind, Scope
 from search.matching import pages_in_order, ranked_matches
 from search.query import SearchQuery
@@ -35,6 +38,11 @@ from search.query import SearchQuery
 logger = logging.getLogger(__name__)
 
 MAX_SUGGESTIONS = 8
+#: Towns offered beside the pages ("Promeneurs près de Bourges"), and in the town fields' combobox.
+MAX_TOWN_SUGGESTIONS = 2
+MAX_COMMUNES = 8
+#: A query that found nothing: time to find its correction (the vocabulary, search/vocabulary.py).
+CORRECTION_BUDGET_MS = 100
 # Elasticsearch hits dropped by the visibility check are replaced from this many extra suggestions.
 SUGGESTION_OVERFETCH = 2
 
@@ -65,7 +73,7 @@ def keep_visible(pages: Sequence, visible_queryset) -> list:
 class KindResults:
     """Search results of one kind, sliceable and countable like a queryset (for Django's Paginator)."""
 
-    def __init__(self, kind: Kind, scope: Scope, query: SearchQuery, backend=None):
+    def __init__(self, kind: Kind, scope: Scope, query: SearchQuery, backend=None, fuzzy=False):
         self.kind = kind
         self.scope = scope
         self.backend = backend or get_search_backend()
@@ -77,9 +85,14 @@ class KindResults:
         )
         if self._ranked is None:
             candidates = _candidates(kind, scope, self.backend)
-            self._results = self.backend.search(
-                query.text, candidates, operator="and", order_by_relevance=True
-            )
+            if fuzzy:  # Elasticsearch's own typo tolerance ("fuzziness": "AUTO"), every word required
+                self._results = self.backend.search(
+                    Fuzzy(query.text, operator="and"), candidates, order_by_relevance=True
+                )
+            else:
+                self._results = self.backend.search(
+                    query.text, candidates, operator="and", order_by_relevance=True
+                )
 
     def count(self) -> int:
         if self._count is None:
@@ -128,14 +141,43 @@ class Overview:
         return any(group.capped for group in self.groups)
 
 
-def overview(scope: Scope, query: SearchQuery, per_kind: int, backend=None) -> Overview:
+def overview(scope: Scope, query: SearchQuery, per_kind: int, backend=None, fuzzy=False) -> Overview:
     backend = backend or get_search_backend()
     result = Overview()
     for kind in KINDS.all:
-        results = KindResults(kind, scope, query, backend)
+        results = KindResults(kind, scope, query, backend, fuzzy=fuzzy)
         count = results.count()
         result.groups.append(Group(kind, results[:per_kind] if count else [], count, results.capped))
     return result
+
+
+@dataclass
+class Correction:
+    """What a query that found nothing finds once its typos are forgiven."""
+
+    overview: Overview
+    query: SearchQuery | None  # the corrected query ("Vouliez-vous dire…"); None: the backend's fuzziness
+
+
+def correction(scope: Scope, query: SearchQuery, per_kind: int, backend=None) -> Correction | None:
+    """For a query without results: its correction by the index's vocabulary (database backends) and the
+    results of that, or Elasticsearch's fuzzy results; None when nothing close finds anything visible."""
+    backend = backend or get_search_backend()
+    if vocabulary.available(backend):
+        try:
+            with database_time_budget(CORRECTION_BUDGET_MS):
+                corrected = vocabulary.correct(query, backend)
+        except DatabaseError:
+            logger.info("Correction of %r cut after %s ms", query.text, CORRECTION_BUDGET_MS)
+            return None
+        if corrected is None:
+            return None
+        result = overview(scope, corrected, per_kind, backend)
+        return Correction(result, corrected) if result.total else None
+    if not filters_in_database(backend):
+        result = overview(scope, query, per_kind, backend, fuzzy=True)
+        return Correction(result, None) if result.total else None
+    return None
 
 
 # Suggestions (autocomplete) -----------------------------------------------------------------------------
@@ -185,6 +227,7 @@ def suggest(scope: Scope, query: SearchQuery, limit: int = MAX_SUGGESTIONS, back
         backend, Page, KINDS.visible_pages(scope, correlated=True), query.text, autocomplete=True
     )
     budget = settings.SEARCH_AUTOCOMPLETE_BUDGET_MS
+    deadline = time.perf_counter() + budget / 1000
     try:
         with database_time_budget(budget):
             ids = ranked[:limit] if ranked is not None else None
@@ -192,10 +235,53 @@ def suggest(scope: Scope, query: SearchQuery, limit: int = MAX_SUGGESTIONS, back
     except DatabaseError:
         logger.info("Suggestions for %r cut after %s ms", query.text, budget)
         return None
+    if ids is not None and len(ids) < limit:
+        ids += _inside_words(scope, query, limit - len(ids), set(ids), backend, deadline)
     if ids is not None:
         pages = pages_in_order(Page.objects.specific(), ids)
     prefetch_for_display(pages)
     return pages
+
+
+def _inside_words(scope: Scope, query: SearchQuery, limit: int, seen: set, backend, deadline: float) -> list:
+    """More suggestions when the prefixes found fewer than ``limit``: the last word typed found inside
+    longer words of titles and names ("harc" → "cyberharcelement"), within what is left of the budget.
+    Cut by the budget, they are simply left out (the prefix suggestions stand)."""
+    remaining_ms = int((deadline - time.perf_counter()) * 1000)
+    if remaining_ms < 2 or not vocabulary.available(backend):
+        return []
+    *first, last = query.terms
+    found = []
+    try:
+        with database_time_budget(remaining_ms):
+            for word in vocabulary.words_containing(last, backend=backend):
+                text = " ".join([*first, word])
+                visible = KINDS.visible_pages(scope, correlated=True)
+                ranked = ranked_matches(backend, Page, visible, text, autocomplete=True)
+                for page_id in ranked[: limit + len(seen)]:
+                    if page_id not in seen and len(found) < limit:
+                        seen.add(page_id)
+                        found.append(page_id)
+                if len(found) >= limit:
+                    break
+    except DatabaseError:
+        logger.info("Suggestions inside words for %r cut", query.text)
+    return found
+
+
+def suggest_communes(scope: Scope, text: str, limit: int = MAX_COMMUNES) -> list | None:
+    """Communes whose name starts with ``text`` (or served by that postcode), most populated first, within the
+    suggestion budget; on a département's site, its communes only (its annuaire's scope). None when cut."""
+    department = getattr(scope.home, "department", None)
+    budget = settings.SEARCH_AUTOCOMPLETE_BUDGET_MS
+    try:
+        with database_time_budget(budget):
+            return communes_starting_with(
+                text, limit, department_code=department.code if department is not None else None
+            )
+    except DatabaseError:
+        logger.info("Commune suggestions for %r cut after %s ms", text, budget)
+        return None
 
 
 def _suggested_pages(scope: Scope, query: SearchQuery, limit: int, backend) -> list:

@@ -21,6 +21,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 
 from core.sections import section_for_request
+from departments.models import Department
 from directory.models import InterventionField
 from search import engine
 from search.kinds import KINDS, Scope
@@ -55,9 +56,28 @@ def search(request):
     else:
         context |= _overview_context(scope, query, section)
         _record(section, query, context["total"])
+        if not context["total"] and not context["promotions"]:
+            context |= _corrected_context(scope, query, section)
         if not context["total"]:
             context |= _empty_context(section)
     return render(request, "search/search.html", context)
+
+
+def _corrected_context(scope, query, section) -> dict:
+    """A query without results: the results of its correction, and the corrected query to search instead
+    ("Vouliez-vous dire…"), when the correction finds something."""
+    correction = engine.correction(scope, query, RESULTS_PER_KIND)
+    if correction is None:
+        return {}
+    corrected = correction.query or query
+    return {
+        "groups": _groups(correction.overview, corrected),
+        "total": correction.overview.total,
+        "capped": correction.overview.capped,
+        "corrected_query": correction.query,
+        "corrected_url": "?" + urlencode({"q": correction.query.display}) if correction.query else "",
+        "approximate": True,
+    }
 
 
 def _empty_context(section) -> dict:
@@ -68,7 +88,17 @@ def _empty_context(section) -> dict:
 
 def _overview_context(scope, query, section) -> dict:
     overview = engine.overview(scope, query, RESULTS_PER_KIND)
-    groups = [
+    promotions = promotions_for(scope, query, is_national=section.is_national)
+    return {
+        "groups": _groups(overview, query),
+        "total": overview.total,
+        "capped": overview.capped,
+        "promotions": promotions,
+    }
+
+
+def _groups(overview, query) -> list[dict]:
+    return [
         {
             "kind": group.kind,
             "results": [_result(page, group.kind) for page in group.pages],
@@ -80,8 +110,6 @@ def _overview_context(scope, query, section) -> dict:
         }
         for group in overview.groups
     ]
-    promotions = promotions_for(scope, query, is_national=section.is_national)
-    return {"groups": groups, "total": overview.total, "capped": overview.capped, "promotions": promotions}
 
 
 def _kind_context(request, scope, query, kind) -> dict:
@@ -140,8 +168,12 @@ def suggestions(request):
     promeneur must disappear from suggestions at once."""
     section = section_for_request(request)
     query = SearchQuery.parse(request.GET.get("q", ""))
+    if request.GET.get("type") == "communes":
+        return _commune_suggestions(section, query)
     pages = engine.suggest(Scope.for_section(section), query) if section is not None else []
     items = [_suggestion(request, page) for page in pages or []]
+    towns = _town_suggestions(request, section, query)
+    items = towns + items
     return JsonResponse(
         {
             "query": query.display,
@@ -150,6 +182,66 @@ def suggestions(request):
             "status": _suggestions_status(len(items), query),
         }
     )
+
+
+def _communes(section, query) -> list | None:
+    if section is None or query.is_empty or len(query.display) < 2:
+        return []
+    return engine.suggest_communes(Scope.for_section(section), query.display)
+
+
+def _commune_suggestions(section, query):
+    """``?type=communes``: the towns for a "près de" field (data-suggest="communes"): choosing one fills the
+    field with what the annuaire's lookup (geo.lookup.find_commune) reads back, « Bourges (18000) »."""
+    communes = _communes(section, query)
+    departments = _department_names(communes or [])
+    items = [
+        {
+            "title": str(commune),
+            "value": str(commune),
+            "kind": "communes",
+            "kind_label": "",
+            "meta": departments.get(commune.department_code, ""),
+        }
+        for commune in communes or []
+    ]
+    return JsonResponse(
+        {
+            "query": query.display,
+            "results": items,
+            "complete": communes is not None,
+            "status": _suggestions_status(len(items), query, communes=True),
+        }
+    )
+
+
+def _town_suggestions(request, section, query) -> list[dict]:
+    """« Promeneurs près de Bourges »: the site's annuaire around the towns the query names."""
+    annuaire = getattr(section, "annuaire", None) if section is not None else None
+    if annuaire is None:
+        return []
+    communes = (_communes(section, query) or [])[: engine.MAX_TOWN_SUGGESTIONS]
+    if not communes:
+        return []
+    departments = _department_names(communes)
+    url = annuaire.get_url(request)
+    return [
+        {
+            "title": _("Promeneurs près de %(commune)s") % {"commune": commune.name},
+            "url": f"{url}?{urlencode({'pres_de': str(commune)})}",
+            "kind": "communes",
+            "kind_label": str(_("Annuaire")),
+            "meta": " · ".join(
+                part for part in (commune.main_postcode, departments.get(commune.department_code)) if part
+            ),
+        }
+        for commune in communes
+    ]
+
+
+def _department_names(communes) -> dict[str, str]:
+    codes = {commune.department_code for commune in communes}
+    return dict(Department.objects.filter(code__in=codes).values_list("code", "name")) if codes else {}
 
 
 def _suggestion(request, page) -> dict:
@@ -163,11 +255,13 @@ def _suggestion(request, page) -> dict:
     }
 
 
-def _suggestions_status(count: int, query: SearchQuery) -> str:
+def _suggestions_status(count: int, query: SearchQuery, communes: bool = False) -> str:
     """What screen readers announce when the list changes."""
     if query.is_empty:
         return ""
     if count == 0:
+        if communes:
+            return _("Aucune commune trouvée.")
         return _("Aucune suggestion. Appuyez sur Entrée pour lancer la recherche.")
     return ngettext(
         "%(count)s suggestion. Flèches haut et bas pour la parcourir.",

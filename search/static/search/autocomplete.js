@@ -1,7 +1,15 @@
-// Search suggestions for every input[data-autocomplete]: the ARIA 1.2 combobox pattern ("list autocomplete
-// without automatic selection"). Progressive enhancement: without this file the form simply submits.
-// The suggestions endpoint (search.views.suggestions) answers JSON: {results: [{title, url, kind_label, meta}],
-// status: "3 suggestions…"}; its status text is already translated, so this file holds no UI string.
+// Suggestions for text fields: the ARIA 1.2 combobox pattern ("list autocomplete without automatic
+// selection"). Progressive enhancement: without this file each field is a plain field and its form submits.
+//
+// - input[data-autocomplete]: the search boxes; choosing a suggestion opens its page. The attribute's value is
+//   the suggestions URL (empty: the form's action + "suggestions/").
+// - input[data-suggest="<type>"]: any other field (data-suggest="communes": a "près de" town field);
+//   choosing a suggestion writes its value into the field, the form is submitted as usual. The suggestions
+//   URL is data-suggest-url (default /recherche/suggestions/), asked with type=<type>.
+//
+// The suggestions endpoint (search.views.suggestions) answers JSON: {results: [{title, url | value,
+// kind_label, meta}], status: "3 suggestions…"}; its status text is already translated, so this file holds
+// no UI string.
 (function () {
   "use strict";
 
@@ -11,6 +19,11 @@
   var counter = 0;
 
   function suggestionsUrl(input) {
+    var type = input.getAttribute("data-suggest");
+    if (type) {
+      var base = input.getAttribute("data-suggest-url") || "/recherche/suggestions/";
+      return base + (base.indexOf("?") === -1 ? "?" : "&") + "type=" + encodeURIComponent(type);
+    }
     var url = input.getAttribute("data-autocomplete");
     if (url) return url;
     var action = input.form ? input.form.getAttribute("action") || "" : "";
@@ -156,7 +169,16 @@
 
   Combobox.prototype.choose = function (index) {
     var result = this.results[index];
-    if (result && result.url) window.location.assign(result.url);
+    if (!result) return;
+    if (typeof result.value === "string") {
+      // A field's value (a town): written into the field; the visitor submits the form when ready.
+      this.input.value = result.value;
+      this.sequence += 1;
+      this.close();
+      this.announce("");
+    } else if (result.url) {
+      window.location.assign(result.url);
+    }
   };
 
   Combobox.prototype.onKeydown = function (event) {
@@ -215,7 +237,7 @@
 
   function init() {
     if (!("fetch" in window)) return;
-    var inputs = document.querySelectorAll("input[data-autocomplete]");
+    var inputs = document.querySelectorAll("input[data-autocomplete], input[data-suggest]");
     for (var i = 0; i < inputs.length; i += 1) {
       if (!inputs[i].hasAttribute("role")) new Combobox(inputs[i]);
     }
