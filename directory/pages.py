@@ -196,7 +196,7 @@ def annuaire_context(page, request, section) -> dict:
     depuis = depuis_value(request, result.params) if section.is_national else ""
     view = "carte" if request.GET.get("vue") == "carte" else "liste"
     base_query = result.params.query_string()
-    points = map_points(items, request, depuis)
+    points = map_points(items, request)  # plain profile URLs (the cards carry « depuis »)
     return {
         "depuis": depuis,
         "view": view,
