@@ -1,7 +1,7 @@
 """A small network to search: the Cher (own site 18.localhost) and the Seine-Saint-Denis (93.localhost), each
 with structures, promeneurs, news and pages, plus national pages. Fictional people only."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.test import Client
 
@@ -90,6 +90,21 @@ def build_world(national_home, cher, seine_saint_denis) -> World:
         news_18=news_18,
         page_national=page_national,
     )
+
+
+def fresh_world(world: World) -> World:
+    """The same world read again from the database: pages as they are now, the sections' sites too."""
+    from tests import network
+
+    values = {}
+    for item in fields(World):
+        value = getattr(world, item.name)
+        if hasattr(value, "pk"):
+            value = type(value).objects.get(pk=value.pk)
+        elif hasattr(value, "department"):  # a DepartmentSite
+            value = network.department_site(value.department.code)
+        values[item.name] = value
+    return World(**values)
 
 
 def client(host: str = "localhost") -> Client:
