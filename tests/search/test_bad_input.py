@@ -5,8 +5,6 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.search.world import build_world
-
 pytestmark = pytest.mark.django_db
 
 NASTY = [
@@ -43,8 +41,9 @@ QUERY_TEXT = st.one_of(
 
 
 @pytest.fixture
-def network(national_home, cher, seine_saint_denis):
-    return build_world(national_home, cher, seine_saint_denis)
+def network(world):
+    """The search world (conftest.py: built once per module)."""
+    return world
 
 
 def test_known_nasty_queries_are_answered(network):
