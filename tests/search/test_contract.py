@@ -2,9 +2,10 @@
 
 A test class is generated per backend: the database backend of this run (SQLite FTS5, or PostgreSQL when
 DATABASE_URL points to PostgreSQL) and Elasticsearch 9 when ELASTICSEARCH_URL is set (real server, never
-mocked; otherwise the class reports itself skipped). Each test builds the small network of world.py, switches
-WAGTAILSEARCH_BACKENDS to the backend under test with override_settings, rebuilds the index with
-``update_index``, then goes through the public views.
+mocked; otherwise the class reports itself skipped). Each test stands on the small network of world.py (built
+once per module, conftest.py), switches WAGTAILSEARCH_BACKENDS to the backend under test with override_settings,
+with the index rebuilt by ``update_index`` (once per class for the database backend, whose index rolls back
+with each test; before each test for Elasticsearch), then goes through the public views.
 
 Changes that must take effect at once (suspension, unpublishing, deletion, end of convention) are checked
 without refreshing Elasticsearch: the query-time visibility rule (search/engine.py) is what guarantees them.
@@ -18,14 +19,14 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
 from directory.factories import make_promeneur
 from directory.models import PromeneurPage, PromeneurStatus, StructurePage
-from tests.search.world import build_world, search_html, suggestion_titles
+from tests.search.world import fresh_world, search_html, suggestion_titles
 
 LEA = "Léa, éducatrice spécialisée"
 INES = "Inès, éducatrice de prévention"
@@ -41,14 +42,30 @@ class SearchContract:
     # None: no stemmer (SQLite FTS5).
     stemming: str | None = None
 
+    #: The database backend's index is rows of the test database: rebuilt once per class, in a savepoint
+    #: rolled back after the class, under each test's own savepoint. Elasticsearch's index does not roll
+    #: back: rebuilt for each test (and deleted after it).
+    index_per_test = False
+
+    @pytest.fixture(scope="class")
+    def _indexed_world(self, _search_world_module, django_db_blocker):
+        if self.index_per_test:
+            yield _search_world_module
+            return
+        with django_db_blocker.unblock(), transaction.atomic():
+            with override_settings(WAGTAILSEARCH_BACKENDS={"default": self.backend_config}):
+                call_command("update_index", stdout=StringIO(), stderr=StringIO())
+            yield _search_world_module
+            transaction.set_rollback(True)
+
     @pytest.fixture
-    def world(self, db, national_home, cher, seine_saint_denis):
-        world = build_world(national_home, cher, seine_saint_denis)
+    def world(self, _indexed_world, db):
         with override_settings(WAGTAILSEARCH_BACKENDS={"default": self.backend_config}):
-            call_command("update_index", stdout=StringIO(), stderr=StringIO())
+            if self.index_per_test:
+                call_command("update_index", stdout=StringIO(), stderr=StringIO())
             self.backend = get_search_backend()
             self.settle()
-            yield world
+            yield fresh_world(_indexed_world)
             self.tear_down_index()
 
     def settle(self):
@@ -175,6 +192,7 @@ class DatabaseContract(SearchContract):
 
 class ElasticsearchContract(SearchContract):
     stemming = "light"
+    index_per_test = True
     # A throwaway prefix per class run: never touches the indexes of a real site on the same server.
     index_prefix = f"pdn_test_{uuid.uuid4().hex[:8]}_"
     backend_config = {**settings.SEARCH_ELASTICSEARCH_BACKEND, "INDEX_PREFIX": index_prefix}
