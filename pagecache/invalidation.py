@@ -176,8 +176,24 @@ def _next_office_hours_boundary(now: datetime.datetime) -> datetime.datetime | N
     return best
 
 
+def _next_midnight_with_office_hours(now: datetime.datetime) -> datetime.datetime | None:
+    """The next midnight (Paris) while any office hour is announced: the cards' « aujourd'hui » / « demain »
+    and the annuaire's « ce soir » / « ce week-end » filters (directory/hours.py) change then."""
+    from directory.models import Permanence
+
+    if not Permanence.objects.exists():
+        return None
+    tomorrow = now.astimezone(PARIS).date() + datetime.timedelta(days=1)
+    return datetime.datetime.combine(tomorrow, datetime.time(), tzinfo=PARIS)
+
+
 def compute_next_boundary(now: datetime.datetime) -> datetime.datetime | None:
-    candidates = [m for m in (_next_convention_end(now), _next_office_hours_boundary(now)) if m is not None]
+    moments = (
+        _next_convention_end(now),
+        _next_office_hours_boundary(now),
+        _next_midnight_with_office_hours(now),
+    )
+    candidates = [m for m in moments if m is not None]
     return min(candidates) if candidates else None
 
 
