@@ -48,7 +48,7 @@ def test_results_come_first_and_nothing_scrolls_sideways(page, world):
 def test_filters_folded_and_open_list_and_map_are_accessible(page, world):
     page.set_viewport_size(PHONE)
     page.goto(search_url(world, mission="jeunesse"))
-    assert page.locator("summary").first.inner_text().strip() == "Filtres (1)"
+    assert page.locator("details.annuaire-form__more summary").inner_text().strip() == "Filtres (1)"
     assert_no_axe_violations(page)  # folded, list
     page.locator("details.annuaire-form__more summary").click()
     assert page.locator("#annuaire-disponible").is_visible()
