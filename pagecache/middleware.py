@@ -29,13 +29,28 @@ EXCLUDED_PREFIXES = (
 )
 HEADER = "X-Page-Cache"
 
+#: Paths the application's cache serves but shared caches (Varnish) never keep, because every request must be
+#: counted: each hit calls the path's callback with the request and the stored response (search's query log).
+_COUNTED: dict = {}
 
-def excluded_path(path: str) -> bool:
-    """``path`` without its language prefix starts with one of EXCLUDED_PREFIXES."""
+
+def register_counted_path(path: str, on_hit) -> None:
+    """Cache ``path`` (exactly, in every language) in the application's cache only, and call
+    ``on_hit(request, response)`` on each hit; an error in it is logged, the page still served."""
+    _COUNTED[path] = on_hit
+
+
+def _unprefixed(path: str) -> str:
     for prefix in ("/en/",):
         if path.startswith(prefix):
-            path = path[len(prefix) - 1 :]
-    return path.startswith(EXCLUDED_PREFIXES)
+            return path[len(prefix) - 1 :]
+    return path
+
+
+def excluded_path(path: str) -> bool:
+    """``path`` without its language prefix starts with one of EXCLUDED_PREFIXES (and is not counted)."""
+    path = _unprefixed(path)
+    return path not in _COUNTED and path.startswith(EXCLUDED_PREFIXES)
 
 
 def request_is_cacheable(request) -> bool:
@@ -77,10 +92,23 @@ def _seconds_left(generation) -> int:
     return max(seconds, 0)
 
 
-def _shared_max_age(response, seconds: int) -> None:
+def _shared_max_age(request, response, seconds: int) -> None:
     """Browsers revalidate every time (a suspension must show at once); shared caches (Varnish) keep the page
-    ``seconds`` at most."""
-    patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
+    ``seconds`` at most, a counted page not at all (no ``s-maxage``: the VCL keeps nothing else)."""
+    if _unprefixed(request.path_info) in _COUNTED:
+        patch_cache_control(response, max_age=0)
+    else:
+        patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
+
+
+def _count_hit(request, response) -> None:
+    on_hit = _COUNTED.get(_unprefixed(request.path_info))
+    if on_hit is None:
+        return
+    try:
+        on_hit(request, response)
+    except Exception:
+        logger.exception("counting a cached page failed: %s", request.path_info)
 
 
 class PageCacheMiddleware:
@@ -104,8 +132,9 @@ class PageCacheMiddleware:
             response, expires = stored
             left = int(expires - time.time())
             if left > 0:
-                _shared_max_age(response, left)
+                _shared_max_age(request, response, left)
                 response[HEADER] = "hit"
+                _count_hit(request, response)
                 return response
         response = self.get_response(request)
         if request.method != "GET" or not response_is_cacheable(request, response):
@@ -113,7 +142,7 @@ class PageCacheMiddleware:
         seconds = _seconds_left(generation)
         if seconds <= 0:
             return response
-        _shared_max_age(response, seconds)
+        _shared_max_age(request, response, seconds)
         try:
             key = learn_cache_key(request, response, seconds, prefix, cache=cache)
             if hasattr(response, "render") and callable(response.render):

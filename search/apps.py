@@ -7,4 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        from search import signals  # noqa: F401
+        from search import counting, signals  # noqa: F401
+
+        counting.register()  # search pages from the page cache, each one still logged

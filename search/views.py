@@ -9,7 +9,6 @@ import logging
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,15 +16,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 
 from core.sections import section_for_request
 from departments.models import Department
 from directory.models import InterventionField
 from search import engine
+from search.counting import TOTAL_HEADER, record_search
 from search.kinds import KINDS, Scope
-from search.models import SearchQueryLog
 from search.promotions import promotions_for
 from search.query import SearchQuery
 
@@ -55,11 +53,15 @@ def search(request):
         context |= _kind_context(request, scope, query, kind)
     else:
         context |= _overview_context(scope, query, section)
-        _record(section, query, context["total"])
+        record_search(section, query, context["total"])
         if not context["total"] and not context["promotions"]:
             context |= _corrected_context(scope, query, section)
         if not context["total"]:
             context |= _empty_context(section)
+        response = render(request, "search/search.html", context)
+        # What a hit of the page cache logs again (search/counting.py).
+        response[TOTAL_HEADER] = str(context["total"])
+        return response
     return render(request, "search/search.html", context)
 
 
@@ -136,18 +138,6 @@ def _result(page, kind) -> dict:
         "meta": kind.meta(page),
         "summary": kind.summary(page),
     }
-
-
-def _record(section, query, results_count):
-    """Count the search for the site's report and Wagtail's installation-wide search terms. A failure here
-    must never cost the visitor their results."""
-    try:
-        # One transaction: a single commit (and disk sync on SQLite) for the four small writes.
-        with transaction.atomic():
-            SearchQueryLog.record(section.home, query.display, results_count)
-            Query.get(query.display).add_hit()
-    except Exception:
-        logger.exception("Could not log the search %r", query.display)
 
 
 def _network_search_url(section, query) -> str:
