@@ -99,6 +99,7 @@ def test_a_coordination_creates_a_structure_and_a_promeneur_and_the_theme_surviv
     assert not ThemeTag.objects.filter(name__in=["Loisirs,", "Loisirs", "sports et culture"]).exists()
 
     annuaire.goto(f"{world.cher_url}/annuaire/")
+    annuaire.locator("main form details summary").first.click()  # the filters, folded behind « Filtres (n) »
     filter_text = annuaire.locator("main form").inner_text()
     assert filter_text.count(LOISIRS) == 1
     assert "sports et culture" not in filter_text.replace(LOISIRS, "")
