@@ -19,14 +19,13 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
-from wagtail.search.backends import get_search_backend
 
 from directory.factories import make_promeneur
 from directory.models import PromeneurPage, PromeneurStatus, StructurePage
-from tests.search.world import fresh_world, search_html, suggestion_titles
+from tests.search.world import IndexedWorld, search_html, suggestion_titles
 
 LEA = "Léa, éducatrice spécialisée"
 INES = "Inès, éducatrice de prévention"
@@ -34,46 +33,12 @@ KARIM = "Karim, animateur jeunesse"
 SANTE_PAGE = "Santé des jeunes en ligne"
 
 
-class SearchContract:
+class SearchContract(IndexedWorld):
     """What every backend must do. Subclasses set ``backend_config`` and ``stemming``."""
 
-    backend_config: dict
     # "french": snowball stemming (PostgreSQL pdn_french), "light": plurals (Elasticsearch light_french),
     # None: no stemmer (SQLite FTS5).
     stemming: str | None = None
-
-    #: The database backend's index is rows of the test database: rebuilt once per class, in a savepoint
-    #: rolled back after the class, under each test's own savepoint. Elasticsearch's index does not roll
-    #: back: rebuilt for each test (and deleted after it).
-    index_per_test = False
-
-    @pytest.fixture(scope="class")
-    def _indexed_world(self, _search_world_module, django_db_blocker):
-        if self.index_per_test:
-            yield _search_world_module
-            return
-        with django_db_blocker.unblock(), transaction.atomic():
-            with override_settings(WAGTAILSEARCH_BACKENDS={"default": self.backend_config}):
-                call_command("update_index", stdout=StringIO(), stderr=StringIO())
-            yield _search_world_module
-            transaction.set_rollback(True)
-
-    @pytest.fixture
-    def world(self, _indexed_world, db):
-        with override_settings(WAGTAILSEARCH_BACKENDS={"default": self.backend_config}):
-            if self.index_per_test:
-                call_command("update_index", stdout=StringIO(), stderr=StringIO())
-            self.backend = get_search_backend()
-            self.settle()
-            yield fresh_world(_indexed_world)
-            self.tear_down_index()
-
-    def settle(self):
-        """Make indexed changes searchable (Elasticsearch refreshes about every second on its own)."""
-        self.backend.refresh_indexes()
-
-    def tear_down_index(self):
-        pass
 
     # Language --------------------------------------------------------------------------------------------
 

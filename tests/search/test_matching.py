@@ -5,52 +5,18 @@ of this run, and Elasticsearch when ELASTICSEARCH_URL is set (a real server; ski
 import copy
 import os
 import uuid
-from io import StringIO
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Q
-from django.test import override_settings
-from wagtail.search.backends import get_search_backend
 
 from directory.models import PromeneurPage
 from search import matching
-from tests.search.world import fresh_world
+from tests.search.world import IndexedWorld
 
 
-class SeamContract:
-    backend_config: dict
-
-    #: As in test_contract.py: the database backend's index is rebuilt once per class (it rolls back with
-    #: each test), Elasticsearch's before each test.
-    index_per_test = False
-
-    @pytest.fixture(scope="class")
-    def _indexed_world(self, _search_world_module, django_db_blocker):
-        if self.index_per_test:
-            yield _search_world_module
-            return
-        with django_db_blocker.unblock(), transaction.atomic():
-            with override_settings(WAGTAILSEARCH_BACKENDS={"default": self.backend_config}):
-                call_command("update_index", stdout=StringIO(), stderr=StringIO())
-            yield _search_world_module
-            transaction.set_rollback(True)
-
-    @pytest.fixture
-    def world(self, _indexed_world, db):
-        with override_settings(WAGTAILSEARCH_BACKENDS={"default": self.backend_config}):
-            if self.index_per_test:
-                call_command("update_index", stdout=StringIO(), stderr=StringIO())
-            self.backend = get_search_backend()
-            self.backend.refresh_indexes()
-            yield fresh_world(_indexed_world)
-            self.tear_down_index()
-
-    def tear_down_index(self):
-        pass
-
+class SeamContract(IndexedWorld):
     def wagtail_ids(self, text):
         results = self.backend.search(text, PromeneurPage.objects.live(), operator="and")
         return {page.pk for page in results}

@@ -2,8 +2,13 @@
 with structures, promeneurs, news and pages, plus national pages. Fictional people only."""
 
 from dataclasses import dataclass, fields
+from io import StringIO
 
-from django.test import Client
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
+from wagtail.search.backends import get_search_backend
 
 from directory.factories import make_promeneur, make_structure
 from directory.models import InterventionField, PromeneurPage, StructurePage
@@ -121,3 +126,41 @@ def suggestion_titles(q: str, host: str = "localhost") -> list[str]:
     response = client(host).get("/recherche/suggestions/", {"q": q})
     assert response.status_code == 200
     return [item["title"] for item in response.json()["results"]]
+
+
+class IndexedWorld:
+    """The module's search world under one search backend (``backend_config``), for test classes. The
+    database backend's index is rows of the test database: rebuilt once per class, in a savepoint rolled back
+    after the class, under each test's own savepoint. Elasticsearch's index does not roll back: a class sets
+    ``index_per_test`` to rebuild it for each test (and ``tear_down_index`` to delete it after)."""
+
+    backend_config: dict
+    index_per_test = False
+
+    @pytest.fixture(scope="class")
+    def _indexed_world(self, _search_world_module, django_db_blocker):
+        if self.index_per_test:
+            yield _search_world_module
+            return
+        with django_db_blocker.unblock(), transaction.atomic():
+            with override_settings(WAGTAILSEARCH_BACKENDS={"default": self.backend_config}):
+                call_command("update_index", stdout=StringIO(), stderr=StringIO())
+            yield _search_world_module
+            transaction.set_rollback(True)
+
+    @pytest.fixture
+    def world(self, _indexed_world, db):
+        with override_settings(WAGTAILSEARCH_BACKENDS={"default": self.backend_config}):
+            if self.index_per_test:
+                call_command("update_index", stdout=StringIO(), stderr=StringIO())
+            self.backend = get_search_backend()
+            self.settle()
+            yield fresh_world(_indexed_world)
+            self.tear_down_index()
+
+    def settle(self):
+        """Make indexed changes searchable (Elasticsearch refreshes about every second on its own)."""
+        self.backend.refresh_indexes()
+
+    def tear_down_index(self):
+        pass
