@@ -438,9 +438,14 @@ class SocialProfile(Orderable):
                     }
                 )
 
-    def save(self, *args, **kwargs):
+    def set_verification_keys(self):
+        """The keys the verification searches on, derived from the platform, handle and URL (on every save; a
+        bulk insert calls it itself)."""
         self.normalised_key = normalise_profile(self.url, self.platform) or ""
         self.shown_spelling, self.lookalike_key = verification_keys(self.platform, self.handle, self.url)
+
+    def save(self, *args, **kwargs):
+        self.set_verification_keys()
         super().save(*args, **kwargs)
 
     @property
