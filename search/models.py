@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.search.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
+from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
 
 
 class SearchQueryLog(models.Model):
@@ -41,16 +41,13 @@ class SearchQueryLog(models.Model):
         return f"{self.query_string} ({self.day:%d/%m/%Y})"
 
     @classmethod
-    def record(cls, section_home, query_string: str, results_count: int) -> None:
-        """Count one search (made by a visitor, not a pagination click) of ``query_string`` today."""
-        normalised = normalise_query_string(query_string)
-        if not normalised:
-            return
+    def add(cls, section_home_id: int, query_string: str, day, hits: int, results_count: int) -> None:
+        """Add ``hits`` searches of a normalised ``query_string`` on ``day`` (search/counting.py buffers them)."""
         row, _created = cls.objects.get_or_create(
-            section_home=section_home, query_string=normalised, day=timezone.localdate()
+            section_home_id=section_home_id, query_string=query_string, day=day
         )
-        # F() keeps concurrent searches from overwriting each other's count.
-        cls.objects.filter(pk=row.pk).update(hits=F("hits") + 1, results_count=results_count)
+        # F() keeps concurrent writers from overwriting each other's count.
+        cls.objects.filter(pk=row.pk).update(hits=F("hits") + hits, results_count=results_count)
 
     @classmethod
     def purge(cls, max_age_days: int) -> int:

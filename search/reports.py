@@ -11,6 +11,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from search.counting import flush as flush_search_counts
 from search.models import SearchQueryLog
 
 
@@ -73,6 +74,7 @@ class NoResultSearchesReportView(ReportView):
         return self._homes
 
     def get_base_queryset(self):
+        flush_search_counts()  # this process's latest searches (search/counting.py)
         # One row per (site, query): the days on which the query found nothing, added up.
         return (
             SearchQueryLog.objects.filter(results_count=0, section_home__in=[home.pk for home in self.homes])

@@ -333,6 +333,11 @@ SEARCH_QUERY_LOG_MAX_AGE_DAYS = env_int(
     "SEARCH_QUERY_LOG_MAX_AGE_DAYS", 400, "Days the per-site search log is kept (purge_search_log)"
 )
 WAGTAILSEARCH_HITS_MAX_AGE = SEARCH_QUERY_LOG_MAX_AGE_DAYS
+SEARCH_LOG_FLUSH_SECONDS = env_int(
+    "SEARCH_LOG_FLUSH_SECONDS",
+    5,
+    "Seconds a process keeps its search counts before writing them together (0: each search at once)",
+)
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

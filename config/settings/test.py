@@ -29,5 +29,7 @@ CACHES = {
     }
 }
 PAGE_CACHE_SECONDS = 0
+# Each search written at once (search/counting.py): the tests read the log right after searching.
+SEARCH_LOG_FLUSH_SECONDS = 0
 WAGTAILFRONTENDCACHE = {}
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "CRITICAL"}}

@@ -1,6 +1,6 @@
 """Search logging on SQLite under concurrency loses no row.
 
-The search view logs each query in one transaction that reads, then writes (`SearchQueryLog.record`:
+The search log is written in transactions that read, then write (`SearchQueryLog.add`:
 get_or_create, then an F() update). On SQLite a DEFERRED transaction starts as a reader; when it tries to
 write while another connection holds the write lock, SQLite answers "database is locked" at once (waiting
 could deadlock), whatever the busy timeout, and the view drops the row. The base settings open every SQLite
