@@ -7,38 +7,47 @@ import html
 import pytest
 
 from directory.factories import make_promeneur, make_structure
+from directory.models import PromeneurPage
 from directory.verification import LOOKALIKE, NO, UNRECOGNISED, YES, verify_profile
 from geo.factories import known_commune
 from tests.directory.conftest import get
 
 
+@pytest.fixture(scope="module")
+def _camille_module(_world_module, django_db_blocker):
+    """The demo's Camille and Nathan, as the issue found them on 18.localhost: built once for the module, in the
+    module's transaction (tests/directory/conftest.py), which the end of the module rolls back."""
+    with django_db_blocker.unblock():
+        structure = make_structure(
+            _world_module.cher_home, title="Centre social Camille", commune=known_commune("bourges")
+        )
+        camille = make_promeneur(
+            structure,
+            first_name="Camille",
+            job_title="Animatrice",
+            profiles=[
+                {"platform": "instagram", "handle": "@camille.pdn180", "url": "https://www.instagram.com/camille.pdn180/"},
+                {"platform": "snapchat", "handle": "camille_pdn180", "url": "https://www.snapchat.com/add/camille_pdn180"},
+                {"platform": "facebook", "handle": "Camille PdN 18", "url": "https://www.facebook.com/profile.php?id=100018000"},
+                {"platform": "whatsapp", "handle": "06 12 34 56 78", "url": "https://wa.me/33612345678"},
+            ],
+        )  # fmt: skip
+        nathan = make_promeneur(
+            structure,
+            first_name="Nathan",
+            job_title="Animateur",
+            profiles=[
+                {"platform": "instagram", "handle": "@nathan.pdn183", "url": "https://www.instagram.com/nathan.pdn183/"},
+                {"platform": "discord", "handle": "PdN18x3", "url": "https://discord.gg/PdN18x3"},
+            ],
+        )  # fmt: skip
+    return camille.pk, nathan.pk
+
+
 @pytest.fixture
-def camille(world):
-    """The demo's Camille and Nathan, as the issue found them on 18.localhost."""
-    structure = make_structure(
-        world.cher_home, title="Centre social Camille", commune=known_commune("bourges")
-    )
-    camille = make_promeneur(
-        structure,
-        first_name="Camille",
-        job_title="Animatrice",
-        profiles=[
-            {"platform": "instagram", "handle": "@camille.pdn180", "url": "https://www.instagram.com/camille.pdn180/"},
-            {"platform": "snapchat", "handle": "camille_pdn180", "url": "https://www.snapchat.com/add/camille_pdn180"},
-            {"platform": "facebook", "handle": "Camille PdN 18", "url": "https://www.facebook.com/profile.php?id=100018000"},
-            {"platform": "whatsapp", "handle": "06 12 34 56 78", "url": "https://wa.me/33612345678"},
-        ],
-    )  # fmt: skip
-    nathan = make_promeneur(
-        structure,
-        first_name="Nathan",
-        job_title="Animateur",
-        profiles=[
-            {"platform": "instagram", "handle": "@nathan.pdn183", "url": "https://www.instagram.com/nathan.pdn183/"},
-            {"platform": "discord", "handle": "PdN18x3", "url": "https://discord.gg/PdN18x3"},
-        ],
-    )  # fmt: skip
-    return camille, nathan
+def camille(_camille_module, world):
+    """Read again for each test, whose own changes its transaction rolls back."""
+    return tuple(PromeneurPage.objects.get(pk=pk) for pk in _camille_module)
 
 
 def answer(profil, reseau="", host="18.localhost"):
