@@ -17,7 +17,6 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -33,6 +32,10 @@ from directory.models import (
     SocialProfile,
     StructurePage,
     StructureType,
+    TaggedMission,
+    TaggedTheme,
+    ThemeTag,
+    annuaire_sort_key,
 )
 from directory.social import (
     PLATFORM_CHOICES,
@@ -42,7 +45,9 @@ from directory.social import (
     validate_profile_url,
 )
 from geo.lookup import find_commune
+from geo.models import Commune
 from imports import columns as C
+from imports.bulk import NewPage, create_pages
 from imports.deferred import deferred_search_index
 from imports.tabular import FORMULA, Table
 
@@ -702,10 +707,13 @@ def _office_hours_of(page) -> list[tuple]:
 # Applying --------------------------------------------------------------------------------------------------
 
 
-def _unique_slug(parent, base: str, taken: set) -> str:
+#: Promeneur rows written per batch of new pages (and between two progress reports).
+BATCH_ROWS = 100
+
+
+def _unique_slug(base: str, taken: set) -> str:
+    """A slug from ``base`` not in ``taken`` (the slugs under the parent, this import's included)."""
     base = (slugify(base) or "page")[:200]
-    if not taken:
-        taken.update(parent.get_children().values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
@@ -713,30 +721,104 @@ def _unique_slug(parent, base: str, taken: set) -> str:
     return slug
 
 
-def _save(page, user, publish: bool, created: bool):
-    revision = page.save_revision(user=user, log_action=not created)
-    if created:
-        log(instance=page, action="wagtail.create", user=user)
+def _child_slugs(parent) -> set:
+    return set(parent.get_children().values_list("slug", flat=True))
+
+
+def _save(page, user, publish: bool):
+    """An existing page's changes: a revision (logged « wagtail.edit »), published if asked."""
+    revision = page.save_revision(user=user, log_action=True)
     if publish:
         revision.publish(user=user)
+
+
+def _update_promeneur(promeneur, user, publish: bool):
+    """An existing promeneur's changes, through Wagtail's save path (a revision; published if asked)."""
+    child = promeneur.page
+    for name, value in promeneur.values.items():
+        if (value is not None or name != "status") and name not in promeneur.absent:
+            setattr(child, name, value)
+    if "missions" not in promeneur.absent:
+        child.missions.set(promeneur.missions)
+    current = [(p.platform, p.url) for p in child.social_profiles.all()]
+    wanted = [(platform, url) for platform, _handle, url, _key in promeneur.profiles]
+    if "profiles" not in promeneur.absent and current != wanted:
+        child.social_profiles = [
+            SocialProfile(platform=platform, handle=handle, url=url)
+            for platform, handle, url, _key in promeneur.profiles
+        ]
+    if promeneur.themes is not None and _theme_keys(child) != sorted(fold(name) for name in promeneur.themes):
+        child.themes.set(promeneur.themes)
+    if promeneur.office_hours is not None and _office_hours_of(child) != promeneur.office_hours:
+        child.permanences = [
+            Permanence(weekday=weekday, start_time=start, end_time=end, platform=platform)
+            for weekday, start, end, platform in promeneur.office_hours
+        ]
+    # An update only adds a revision (the page's row keeps its live content until published).
+    _save(child, user, publish)
+    return child
+
+
+def _theme_tags(plan) -> dict:
+    """The theme tags of the new promeneurs by name, created when missing (as taggit's ``set`` does)."""
+    names = {
+        name
+        for structure in plan.structures
+        for promeneur in structure.promeneurs.values()
+        if promeneur.action == CREATE
+        for name in promeneur.themes or ()
+    }
+    tags = {tag.name: tag for tag in ThemeTag.objects.filter(name__in=names)}
+    for name in sorted(names - set(tags)):
+        tags[name], _created = ThemeTag.objects.get_or_create(name=name)
+    return tags
+
+
+def _new_promeneur(promeneur, parent, slugs: set, user, theme_tags: dict) -> NewPage:
+    """A new promeneur's page and child rows, with what ``PromeneurPage.save`` derives from its structure."""
+    values = dict(promeneur.values)
+    values["status"] = values["status"] or PromeneurStatus.APPLICANT
+    page = PromeneurPage(
+        title=f"{values['first_name']}, {values['job_title'].lower()}"[:255],
+        slug=_unique_slug(values["first_name"], slugs),
+        owner=user,
+        **values,
+    )
+    page.structure = parent
+    page.department_id = parent.department_id
+    page.sort_key = annuaire_sort_key(parent, page.first_name)
+    profiles = []
+    for platform, handle, url, _key in promeneur.profiles:
+        profile = SocialProfile(platform=platform, handle=handle, url=url)
+        profile.set_verification_keys()  # what SocialProfile.save computes
+        profiles.append(profile)
+    children = {
+        "social_profiles": profiles,
+        "tagged_missions": [TaggedMission(tag=tag) for tag in promeneur.missions],
+        "tagged_themes": [TaggedTheme(tag=theme_tags[name]) for name in promeneur.themes or ()],
+        "permanences": [
+            Permanence(weekday=weekday, start_time=start, end_time=end, platform=platform)
+            for weekday, start, end, platform in promeneur.office_hours or ()
+        ],
+    }
+    return NewPage(parent=parent, page=page, children=children)
 
 
 def apply(plan: Plan, user, publish: bool, progress=None) -> dict:
     """All or nothing: one transaction; raises (and rolls back) on the first failure.
 
     ``progress(done, total)``, if given, is called as rows are written (``done`` rows of ``total``).
-    Each page is saved the Wagtail way (``add_child``, ``save_revision``, ``publish``: a revision and audit-log
-    entries each), but what Wagtail and this project do on every save is done once per page or once per
-    import, at the end of the transaction: the reference index (Wagtail's documented switch, then once per
-    page), the search index (``imports.deferred``, once per page), the page-tree token that is the page
-    cache's generation (``core.navigation.deferred_tree_changes``: one new token, hence one Varnish purge at
-    commit)."""
+    New pages are written in batches (``imports.bulk.create_pages``: tree, rows, a revision each, the audit
+    log's create/publish entries, the save and publish signals, the reference index), ending as the admin
+    leaves a page it creates; changed pages go through Wagtail's save path (``save_revision``, ``publish``).
+    What runs on every save runs once per import, at the end of the transaction: the search index
+    (``imports.deferred``, in bulk), the page-tree token that is the page cache's generation
+    (``core.navigation.deferred_tree_changes``: one new token, hence one Varnish purge at commit)."""
     if not plan.is_valid:
         raise ValueError("An invalid plan cannot be applied")
     counts = plan.counts()
-    annuaire_slugs: set = set()
-    saved: list = []
     total = len(plan.rows)
+    updated: list = []
     # Rows describing a structure only are done with their structure; a promeneur's row with the promeneur.
     structure_rows: dict = {}
     for row in plan.rows:
@@ -757,70 +839,64 @@ def apply(plan: Plan, user, publish: bool, progress=None) -> dict:
         deferred_tree_changes(),
         deferred_search_index(),
     ):
+        # Structures: the changed ones through Wagtail's save path, the new ones in one batch.
+        new_ids = {s.values["commune_id"] for s in plan.structures if s.action == CREATE}
+        communes = Commune.objects.in_bulk(new_ids) if new_ids else {}
+        annuaire_slugs = _child_slugs(plan.annuaire) if new_ids else set()
+        new_structures = []
         for structure in plan.structures:
-            page = structure.page
             if structure.action == CREATE:
                 page = StructurePage(
-                    slug=_unique_slug(plan.annuaire, structure.values["title"], annuaire_slugs),
+                    slug=_unique_slug(structure.values["title"], annuaire_slugs),
                     owner=user,
                     **structure.values,
                 )
-                page.live = False
-                plan.annuaire.add_child(instance=page)
-                _save(page, user, publish, created=True)
-                saved.append(page)
+                page.commune = communes[page.commune_id]
+                structure.parent = page
+                new_structures.append(NewPage(parent=plan.annuaire, page=page))
             elif structure.action == UPDATE:
+                page = structure.page
                 for name, value in structure.values.items():
                     if name != "title" and name not in structure.absent:
                         setattr(page, name, value)
-                _save(page, user, publish, created=False)
-                saved.append(page)
-            advance(structure_rows.get(id(structure), 0))
-            child_slugs: set = set()
+                _save(page, user, publish)
+                updated.append(page)
+        if new_structures:
+            # What StructurePage.save takes from the tree (_department_from_tree): the département of the
+            # home above the annuaire, the same for all.
+            from departments.models import DepartmentHomePage
+
+            home = DepartmentHomePage.objects.ancestor_of(plan.annuaire, inclusive=True).first()
+            for entry in new_structures:
+                entry.page.department_id = home.department_id if home else None
+            create_pages(new_structures, user, publish)
+        advance(sum(structure_rows.get(id(structure), 0) for structure in plan.structures))
+
+        # Promeneurs: the new ones in batches of about BATCH_ROWS rows, the changed ones one by one.
+        theme_tags = _theme_tags(plan)
+        batch: list = []
+        pending = 0
+        for structure in plan.structures:
+            slugs = None
             for promeneur in structure.promeneurs.values():
-                if promeneur.action == SAME:
-                    advance(1)
-                    continue
-                values = dict(promeneur.values)
-                if promeneur.action == CREATE:
-                    values["status"] = values["status"] or PromeneurStatus.APPLICANT
-                    title = f"{values['first_name']}, {values['job_title'].lower()}"[:255]
-                    child = PromeneurPage(
-                        title=title,
-                        slug=_unique_slug(page, values["first_name"], child_slugs),
-                        owner=user,
-                        **values,
-                    )
-                    child.live = False
-                else:
-                    child = promeneur.page
-                    for name, value in values.items():
-                        if (value is not None or name != "status") and name not in promeneur.absent:
-                            setattr(child, name, value)
-                if "missions" not in promeneur.absent:
-                    child.missions.set(promeneur.missions)
-                current = [(p.platform, p.url) for p in child.social_profiles.all()]
-                wanted = [(platform, url) for platform, _handle, url, _key in promeneur.profiles]
-                if "profiles" not in promeneur.absent and current != wanted:
-                    child.social_profiles = [
-                        SocialProfile(platform=platform, handle=handle, url=url)
-                        for platform, handle, url, _key in promeneur.profiles
-                    ]
-                if promeneur.themes is not None and _theme_keys(child) != sorted(
-                    fold(name) for name in promeneur.themes
-                ):
-                    child.themes.set(promeneur.themes)
-                if promeneur.office_hours is not None and _office_hours_of(child) != promeneur.office_hours:
-                    child.permanences = [
-                        Permanence(weekday=weekday, start_time=start, end_time=end, platform=platform)
-                        for weekday, start, end, platform in promeneur.office_hours
-                    ]
-                if promeneur.action == CREATE:
-                    page.add_child(instance=child)
-                # An update only adds a revision (the page's row keeps its live content until published).
-                _save(child, user, publish, created=promeneur.action == CREATE)
-                saved.append(child)
-                advance(1)
-        for page in saved:
+                pending += 1
+                if promeneur.action == UPDATE:
+                    updated.append(_update_promeneur(promeneur, user, publish))
+                elif promeneur.action == CREATE:
+                    if slugs is None:
+                        if structure.action == CREATE:
+                            parent, slugs = structure.parent, set()
+                        else:  # the structure as it is in the database, not its latest revision
+                            parent = StructurePage.objects.select_related("commune").get(pk=structure.page.pk)
+                            slugs = _child_slugs(parent)
+                    batch.append(_new_promeneur(promeneur, parent, slugs, user, theme_tags))
+            if len(batch) >= BATCH_ROWS:
+                create_pages(batch, user, publish)
+                batch = []
+                advance(pending)
+                pending = 0
+        create_pages(batch, user, publish)
+        advance(pending)
+        for page in updated:
             ReferenceIndex.create_or_update_for_object(type(page).objects.get(pk=page.pk))
     return counts
