@@ -281,11 +281,11 @@ class AnnuaireForm(forms.Form):
         if value and value != self.own_department.code:
             raise ValidationError(
                 _(
-                    "Cet annuaire ne présente que les promeneurs du département %(name)s : "
+                    "Cet annuaire ne présente que les promeneurs %(of_name)s : "
                     "le filtre « département » a été ignoré. L'annuaire national couvre tout le réseau."
                 ),
                 code="out_of_scope",
-                params={"name": self.own_department.name},
+                params={"of_name": self.own_department.of_name},
             )
         return None
 

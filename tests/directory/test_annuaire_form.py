@@ -47,9 +47,7 @@ def test_a_departement_site_ignores_any_other_departement_known_or_not(world):
         checked = form(cher, f"departement={code}&mission=aventure")
         assert checked.params().departement is None
         assert checked.notices[0].startswith("Mission inconnue")
-        assert checked.notices[1].startswith(
-            "Cet annuaire ne présente que les promeneurs du département Cher"
-        )
+        assert checked.notices[1].startswith("Cet annuaire ne présente que les promeneurs du Cher :")
     assert form(cher, "departement=18").notices == []
 
 

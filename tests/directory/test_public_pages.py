@@ -129,7 +129,7 @@ def test_profile_shows_the_public_card(world):
     )
     assert 'href="https://www.instagram.com/lea.pdn18/"' in page
     assert "<caption>" in page and '<th scope="row">Mercredi</th>' in page and "de 14 h 00 à 17 h 00" in page
-    assert "vérifié par la coordination départementale des Promeneurs du Net : Cher (18)" in page
+    assert "vérifié par la coordination des Promeneurs du Net du Cher (18)" in page
     assert 'href="/annuaire/"' in page and "Centre social des Tilleuls" in page
     assert "Santé" in page
 

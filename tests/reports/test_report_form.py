@@ -99,7 +99,7 @@ def test_the_confirmation_page_says_what_happens_next(on_cher):
     response = on_cher.get("/signaler/merci/", {"departement": "18", "reponse": "1"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "La coordination des Promeneurs du Net – Cher examine votre signalement" in html
+    assert "La coordination des Promeneurs du Net du Cher examine votre signalement" in html
     assert "la coordination vous répondra à cette adresse" in html
     for number in ("17", "3018", "119"):
         assert f'href="tel:{number}"' in html
