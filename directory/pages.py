@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.navigation import memoised, token_for
+from core.text import collation_key
 from departments.models import Department
 from directory.annuaire import (
     MISSION_CHOICES,
@@ -33,7 +34,10 @@ def filter_choices(section) -> dict:
     """Options of the annuaire form's selects."""
     choices = {
         "missions": MISSION_CHOICES,
-        "themes": list(ThemeTag.objects.order_by("name").values_list("slug", "name")),
+        # French order, accents aside (« Études » among the E, not after « Vie pratique »).
+        "themes": sorted(
+            ThemeTag.objects.values_list("slug", "name"), key=lambda theme: collation_key(theme[1])
+        ),
         "networks": PLATFORM_CHOICES,
         "structure_types": StructureType.choices,
         "availability": AVAILABILITY_CHOICES,

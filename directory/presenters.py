@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from core.text import collation_key
 from directory.social import PLATFORMS, handle_from_url
 
 #: Missions in the order badges show them.
@@ -21,7 +22,10 @@ def mission_tags(promeneur) -> list:
 
 
 def theme_tags(promeneur) -> list:
-    return sorted((tagged.tag for tagged in promeneur.tagged_themes.all()), key=lambda tag: tag.name.lower())
+    """The promeneur's themes in French order (« Études » among the E)."""
+    return sorted(
+        (tagged.tag for tagged in promeneur.tagged_themes.all()), key=lambda tag: collation_key(tag.name)
+    )
 
 
 def networks(promeneur) -> list[dict]:
