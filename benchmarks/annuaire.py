@@ -261,7 +261,7 @@ def build_promeneurs(structures, count: int, rng: random.Random, photo) -> list:
                     structure_id=structure.pk,
                     department_id=structure.department_id,
                     photo=photo if number % 2 else None,
-                    contact_instructions="Écris-moi en message privé.",
+                    contact_instructions="Écrivez-moi en message privé.",
                 )
             )
             number += 1

@@ -227,8 +227,6 @@ def _demo_promeneur(structure, code: str, number: int, rng: random.Random, depar
         first_name=first_name,
         last_name=last_name,
         job_title=job,
-        # The public pages speak to families with « vous » (the factory's default says « Écris-moi »).
-        contact_instructions="Écrivez-moi en message privé, je réponds sous 48 h.",
         title=f"{first_name}, {job.lower()}",
         slug=slugify(f"{first_name}-{code}-{number}"),
         photo=portrait(
