@@ -13,6 +13,7 @@ errors (any answer but 2xx/3xx, and socket errors), read from wrk's own latency 
 
     .venv/bin/python benchmarks/load.py                          # 50 clients x 60 s per page and target
     .venv/bin/python benchmarks/load.py --clients 20 --duration 10
+    .venv/bin/python benchmarks/load.py --pages search,home     # some pages only
 """
 
 from __future__ import annotations
@@ -92,6 +93,9 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers of each application server")
+    parser.add_argument(
+        "--pages", default="", help="comma-separated page names to measure (home, annuaire, profile, search)"
+    )
     options = parser.parse_args()
     # A TERM (a CI timeout, kill) unwinds the context managers: every service stopped, the database dropped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
@@ -110,6 +114,9 @@ def main() -> int:
                 ("profile", stack.demo["profile"], "18.localhost"),
                 ("search q=camille", "/recherche/?q=camille", "localhost"),
             ]
+            wanted = {name.strip() for name in options.pages.split(",") if name.strip()}
+            if wanted:
+                pages = [page for page in pages if page[0].split()[0] in wanted]
             measure(targets, pages, options.clients, options.duration)
     return 0
 
