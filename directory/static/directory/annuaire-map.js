@@ -2,11 +2,13 @@
 // server is unavailable, the map section keeps its list of places: the list of results is the content.
 // Promeneurs of one place are clustered (Leaflet.markercluster) with their count; the town searched near,
 // or the rounded position of « Autour de moi », is marked « Vous êtes ici ».
+// Leaflet is loaded only for the map: the map view (?vue=carte) loads it with the page; the list view loads
+// it (scripts and stylesheets, from data-leaflet-* of the map section) when « Carte » is chosen.
 (function () {
   "use strict";
   var section = document.querySelector("[data-annuaire-map]");
   var dataNode = document.getElementById("annuaire-map-data");
-  if (!section || !dataNode || !window.L) return;
+  if (!section || !dataNode) return;
   var points;
   try {
     points = JSON.parse(dataNode.textContent);
@@ -20,8 +22,51 @@
     try { here = JSON.parse(hereNode.textContent); } catch (error) { here = null; }
   }
 
-  var L = window.L;
   var map = null;
+  var loading = null;
+
+  function stylesheet(href) {
+    return new Promise(function (resolve) {
+      var present = Array.prototype.some.call(document.querySelectorAll("link[rel=stylesheet]"), function (link) {
+        return link.getAttribute("href") === href;
+      });
+      if (!href || present) { resolve(); return; }
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      link.onload = link.onerror = function () { resolve(); };
+      document.head.appendChild(link);
+    });
+  }
+
+  function script(src) {
+    return new Promise(function (resolve) {
+      var node = document.createElement("script");
+      node.src = src;
+      node.async = false; // run in the order they were added: Leaflet, then its plugin
+      node.onload = node.onerror = function () { resolve(); };
+      document.head.appendChild(node);
+    });
+  }
+
+  // Resolves once Leaflet (and markercluster, if it loads) and their stylesheets are there; a script that
+  // fails leaves window.L undefined, and the list of places stays.
+  function leaflet() {
+    if (!loading) {
+      var data = section.dataset;
+      var waits = [stylesheet(data.leafletCss), stylesheet(data.leafletClusterCss)];
+      if (!window.L && data.leafletJs) waits.push(script(data.leafletJs));
+      if (!(window.L && window.L.markerClusterGroup) && data.leafletClusterJs) waits.push(script(data.leafletClusterJs));
+      loading = Promise.all(waits);
+    }
+    return loading;
+  }
+
+  function show() {
+    leaflet().then(function () {
+      if (window.L) draw();
+    });
+  }
 
   function popupFor(point) {
     // Built with DOM nodes, not HTML strings: names come from editors.
@@ -42,6 +87,7 @@
 
   function draw() {
     if (map) { map.invalidateSize(); return; }
+    var L = window.L;
     var canvas = section.querySelector("[data-annuaire-map-canvas]");
     canvas.textContent = "";
     L.Icon.Default.imagePath = section.dataset.iconPath;
@@ -99,8 +145,8 @@
   }
 
   // Drawn when the map is shown (« Carte »), not before: a hidden map has no size.
-  if (!section.hidden) draw();
+  if (!section.hidden) show();
   document.addEventListener("annuaire:view", function (event) {
-    if (event.detail === "carte") draw();
+    if (event.detail === "carte") show();
   });
 })();

@@ -1,6 +1,7 @@
 // The annuaire's enhancements; everything works without them.
 // - « Liste / Carte »: the links reload the page with ?vue=carte (no JavaScript needed); here they switch
-//   at once and update the address, so that the view can still be shared.
+//   at once and update the address, so that the view can still be shared (annuaire-map.js then loads
+//   Leaflet and draws the map, or leaves the list of places if it cannot).
 // - « Autour de moi » (hidden without JavaScript by directory.css): the browser's position, rounded to two
 //   decimals (about 1 km) before it leaves the browser, sent as pres_de=lat,lon.
 (function () {
@@ -9,7 +10,7 @@
   var list = document.querySelector("[data-annuaire-list]");
   var map = document.querySelector("[data-annuaire-map]");
   var switches = document.querySelectorAll(".view-switch [data-view]");
-  if (list && map && switches.length && window.L) {
+  if (list && map && switches.length) {
     switches.forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
