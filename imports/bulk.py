@@ -19,8 +19,8 @@ For a batch of new pages of one model (``create_pages``), under parents that alr
   model only because it cannot get the parent ids back, which we have: ``QuerySet._batched_insert``, private; the
   tree test fails if it moves), then the child rows (inline rows, tagged items) with ``bulk_create``.
 - **revision**: one ``Revision`` per page, its content ``page.serializable_data()`` as ``save_revision`` stores it,
-  with ``bulk_create``; the page's ``latest_revision`` (and ``live_revision`` when published) with one
-  ``bulk_update``. Published: ``live``, ``first_published_at``, ``last_published_at``, no unpublished changes, as
+  with ``bulk_create``; the page's ``latest_revision`` (and ``live_revision`` when published) with one ``UPDATE``
+  per batch. Published: ``live``, ``first_published_at``, ``last_published_at``, no unpublished changes, as
   ``PublishRevisionAction`` sets them; a draft: not live, unpublished changes.
 - **audit log**: what the admin writes, in bulk: ``wagtail.create`` (``Page.save``'s entry for a new page) and,
   when published, ``wagtail.publish`` with the revision, in the active log context (user and uuid), as
@@ -29,8 +29,10 @@ For a batch of new pages of one model (``create_pages``), under parents that alr
   receiver of the project runs as on a save (the roles of a new structure, the page-tree token, the search index:
   the last two deferred by the import); then, when published, ``page_published`` and ``published``, as
   ``PublishPageRevisionAction`` sends them.
-- **reference index**: ``ReferenceIndex.create_or_update_for_object`` per page, from the instance in memory (its
-  children included, so nothing is read back).
+- **reference index**: what ``ReferenceIndex.create_or_update_for_object`` writes for each page, for the batch
+  at once: the references extracted from the instance in memory (its children included, so nothing is read back)
+  with Wagtail's own ``_extract_references_from_object`` (private; ``tests/imports/test_import_reference_index.py``
+  checks the rows against Wagtail's public per-object update), then one ``bulk_create``.
 
 What is not done, because a new page cannot need it: comments, workflow states, aliases, scheduled publication,
 the site-root cache. ``Revision``'s ``pre_save`` receiver (accounts: a structure manager's revision keeps the
@@ -42,8 +44,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import router
-from django.db.models import F
+from django.db import connections, router
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
@@ -192,7 +195,14 @@ def create_pages(entries: list[NewPage], user, publish: bool) -> list[Page]:
         page.latest_revision = revision
         page.live_revision = revision if publish else None
         page._pdn_revision = revision
-    Page.objects.using(using).bulk_update(pages, ["latest_revision", "live_revision"])
+    # Each page has one revision: one UPDATE per batch, the database finding it (cheaper than bulk_update's CASE).
+    revision = Revision.objects.filter(
+        base_content_type=page_type, object_id=Cast(OuterRef("pk"), CharField())
+    ).values("pk")[:1]
+    links = {"latest_revision": Subquery(revision)}
+    if publish:
+        links["live_revision"] = Subquery(revision)
+    Page.objects.using(using).filter(pk__in=[page.pk for page in pages]).update(**links)
     increments: dict = {}
     for pk, (parent, children) in by_parent.items():
         parent.numchild = numchild_before[pk] + len(children)
@@ -230,6 +240,35 @@ def create_pages(entries: list[NewPage], user, publish: bool) -> list[Page]:
         for page in pages:
             page_published.send(sender=model, instance=page, revision=page._pdn_revision)
             published.send(sender=model, instance=page, revision=page._pdn_revision)
-    for page in pages:
-        ReferenceIndex.create_or_update_for_object(page)
+    _index_references(model, pages, using)
     return pages
+
+
+def _index_references(model, pages, using):
+    """What ``ReferenceIndex.create_or_update_for_object`` writes for each of ``pages``, in two queries: their
+    references, extracted from the instances in memory (children included) with the same private method, as
+    new rows (any row already under one of these ids was left by a deleted page: removed first)."""
+    content_types = [
+        ContentType.objects.get_for_model(m, for_concrete_model=False)
+        for m in [model, *model._meta.get_parent_list()]
+    ]
+    own_type, base_type = content_types[0], content_types[-1]
+    rows = [
+        ReferenceIndex(
+            content_type=own_type,
+            base_content_type=base_type,
+            object_id=page.pk,
+            to_content_type_id=to_content_type_id,
+            to_object_id=to_object_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for page in pages
+        for to_content_type_id, to_object_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(page)
+        )
+    ]
+    index = ReferenceIndex.objects.using(using)
+    index.filter(base_content_type=base_type, object_id__in=[str(page.pk) for page in pages]).delete()
+    index.bulk_create(rows, ignore_conflicts=connections[using].features.supports_ignore_conflicts)

@@ -1,11 +1,12 @@
 """The import places its new pages in the tree as treebeard's ``add_child`` would (the same materialised paths
 after the parent's last child, depth, ``numchild``), computed in bulk with treebeard's own step functions and
-inserted with Django's private ``QuerySet._batched_insert``: this test fails if any of them moves or changes."""
+inserted with Django's private ``QuerySet._batched_insert`` (and indexed with Wagtail's private reference
+extraction): this test fails if any of them moves or changes."""
 
 import pytest
 from django.db import transaction
 from django.db.models.query import QuerySet
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 from directory.factories import annuaire_of, make_promeneur, make_structure
 from directory.models import PromeneurPage, StructurePage
@@ -21,6 +22,9 @@ def test_the_private_helpers_the_import_relies_on_are_there():
     # imports/bulk.py: MP_AddChildHandler's step functions and Django's multi-row insert.
     assert callable(Page._get_path) and callable(Page._inc_path) and callable(Page.get_last_child)
     assert callable(QuerySet._batched_insert)
+    # and Wagtail's reference extraction (its output is checked by test_import_reference_index.py).
+    assert callable(ReferenceIndex._extract_references_from_object)
+    assert callable(ReferenceIndex._get_content_path_hash)
 
 
 def paths_added_by_treebeard(parent, count):
