@@ -12,6 +12,7 @@ tiles are blocked: they cannot load offline, and they are a third party's.
     .venv/bin/python benchmarks/lighthouse.py --runs 3     # the median of three runs per page
     .venv/bin/python benchmarks/lighthouse.py --keep-reports /tmp/lh   # also keep Lighthouse's JSON reports
     .venv/bin/python benchmarks/lighthouse.py --workdir /tmp/pdn-lh    # build the site once, reuse it next time
+                                                                       # (its static files collected again)
 """
 
 from __future__ import annotations
@@ -163,7 +164,8 @@ def build_site(workdir: Path, port: int) -> dict:
         "WAGTAILADMIN_BASE_URL": "http://localhost",
     }
     built = workdir / "site.json"
-    if built.exists():  # --workdir: the site built by an earlier run
+    if built.exists():  # --workdir: the site built by an earlier run, with the static files of this checkout
+        manage(production, "collectstatic", "--noinput", "-v", "0")
         production["PDN_DEMO"] = json.loads(built.read_text())["demo"]
         return production
     say("migrate, import_communes, load_demo (a few minutes)…")
@@ -194,7 +196,13 @@ def lighthouse(binary: Path, url: str, report: Path) -> dict:
         "--max-wait-for-load=60000",
         *(f"--blocked-url-patterns={pattern}" for pattern in BLOCKED),
     ]
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROME_PATH}, capture_output=True)
+    done = subprocess.run(
+        command, env={**os.environ, "CHROME_PATH": CHROME_PATH}, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(
+            f"lighthouse {url} : code {done.returncode}\n{done.stdout[-2000:]}{done.stderr[-3000:]}"
+        )
     data = json.loads(report.read_text())
     figures = {f"score_{name}": data["categories"][name]["score"] for name in CATEGORIES}
     figures["cls"] = data["audits"]["cumulative-layout-shift"]["numericValue"]
