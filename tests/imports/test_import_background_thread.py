@@ -25,6 +25,7 @@ def test_a_large_import_runs_and_commits_in_its_thread(client_18, monkeypatch, t
     monkeypatch.setattr(jobs, "SYNC_ROWS", 10)
     towns = ["Bourges", "Vierzon", "Saint-Amand-Montrond"]
     rows = [promeneur_row(n, structure=f"Centre fil {n // 10}", commune=towns[n // 10]) for n in range(ROWS)]
+    rows[7] = {**rows[7], "Prénom": "Ombeline"}
     response = preview(client_18, csv_bytes(rows))
     token = response.context["confirm_form"].initial["jeton"]
 
@@ -42,11 +43,15 @@ def test_a_large_import_runs_and_commits_in_its_thread(client_18, monkeypatch, t
     assert "Import terminé" in page.content.decode()
     assert page.context["counts"]["promeneurs_created"] == ROWS
 
-    promeneurs = PromeneurPage.objects.filter(first_name__startswith="Prénom", live=True)
+    promeneurs = PromeneurPage.objects.filter(structure__title__startswith="Centre fil", live=True)
     assert promeneurs.count() == ROWS
     assert StructurePage.objects.filter(title__startswith="Centre fil", numchild=10).count() == 3
     assert all(not problems for problems in Page.find_problems())
     assert PageLogEntry.objects.filter(page__in=promeneurs, action="wagtail.publish").count() == ROWS
     assert all(p.live_revision_id == p.latest_revision_id for p in promeneurs)
-    found = Client(HTTP_HOST="18.localhost").get("/recherche/?q=Pr%C3%A9nom7")
-    assert "Prénom7, animatrice jeunesse" in found.content.decode()
+    from wagtail.search.models import IndexEntry
+
+    indexed = IndexEntry.objects.filter(object_id__in=[str(p.pk) for p in promeneurs])
+    assert indexed.count() == ROWS, list(indexed.values_list("title", flat=True))
+    found = Client(HTTP_HOST="18.localhost").get("/recherche/?q=Ombeline")
+    assert "Ombeline, animatrice jeunesse" in found.content.decode()
