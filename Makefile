@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PG_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/promeneurs)
 PYTEST_WORKERS ?= auto
+# Each test file on one worker: the worlds a module builds once (tests/*/conftest.py) are built once, not once per
+# worker that draws one of its tests.
+PYTEST_DIST ?= --dist loadfile
 # Property tests draw the same examples on every run of make test (tests/conftest.py); `default` draws anew.
 export HYPOTHESIS_PROFILE ?= ci
 
@@ -76,17 +79,17 @@ test: install browser
 
 test-sqlite: install
 	@echo "== Test suite on SQLite =="
-	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_DIST) $(PYTEST_ARGS)
 
 # Pure-Python tests (marked `pure` at collection: they use no database) and browser tests run once, in the
 # SQLite pass; the PostgreSQL pass runs every test that touches the database.
 test-postgres: install
 	@echo "== Test suite on PostgreSQL ($(PG_URL)): tests that use the database =="
-	DATABASE_URL="$(PG_URL)" $(PY) -m pytest -n $(PYTEST_WORKERS) -m "not pure and not browser" $(PYTEST_ARGS)
+	DATABASE_URL="$(PG_URL)" $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_DIST) -m "not pure and not browser" $(PYTEST_ARGS)
 
 # coverage.py's figure over the SQLite pass (configuration in pyproject.toml).
 coverage: install
-	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_DIST) --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 # The production stack (redis, gunicorn, Varnish, nginx) on loopback ports, checked through nginx: deploy/README.md.
 prod-smoke: install
