@@ -55,8 +55,13 @@ sub vcl_backend_response {
     set beresp.http.X-Cache-Host = std.tolower(regsub(bereq.http.host, ":\d+$", ""));
     # Only what the application marked for shared caches; the rest is fetched every time.
     if (beresp.http.Set-Cookie || beresp.http.Cache-Control !~ "s-maxage" || beresp.status != 200) {
+        # A hit-for-miss marker, kept two minutes (as Varnish's built-in VCL does): the next requests for this
+        # URL go to the application at once, side by side. With a TTL of 0 the marker expired at once and
+        # concurrent requests for one URL (a popular search, which the application caches but Varnish must
+        # not) queued behind each other on Varnish's waiting list. The marker holds no content; a response
+        # that later says s-maxage replaces it.
         set beresp.uncacheable = true;
-        set beresp.ttl = 0s;
+        set beresp.ttl = 120s;
         return (deliver);
     }
     # Cache-Control: public, max-age=0, s-maxage=N: Varnish keeps N seconds (its default reading of

@@ -3,6 +3,8 @@ and the profile are served from Varnish's cache; a suspension through the admin'
 host (wagtail.contrib.frontend_cache's PURGE) and the next GET through Varnish no longer lists the promeneur.
 Skipped with the launcher's reason when varnishd cannot be installed (an error under TEST_SERVICES=required)."""
 
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -64,6 +66,30 @@ def test_varnish_passes_signed_in_visitors_and_the_verification(behind_varnish):
         check = through(behind_varnish, "18.localhost", "/verifier/?reseau=instagram&profil=x")
         assert check.headers["X-Varnish-Cache"] == "miss"
     assert world.promeneur.pk
+
+
+def hits_for_miss(cache) -> int:
+    binary = shutil.which("varnishstat") or "/usr/bin/varnishstat"
+    output = subprocess.run(
+        [binary, "-n", str(cache.extra["instance"]), "-1", "-f", "MAIN.cache_hitmiss"],
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=True,
+    ).stdout
+    return int(output.split()[1])
+
+
+def test_what_varnish_must_not_keep_is_fetched_without_waiting_in_line(behind_varnish):
+    """An uncacheable answer leaves a hit-for-miss marker: the next requests for that URL go to the
+    application at once instead of queueing, one by one, behind the request in flight (Varnish's waiting
+    list). The search page is one: the application caches it, Varnish never keeps it."""
+    build(create_department_site("18", hostname="18.localhost"))
+    before = hits_for_miss(behind_varnish)
+    for _ in range(3):
+        search = through(behind_varnish, "18.localhost", "/recherche/?q=camille")
+        assert search.status_code == 200 and search.headers["X-Varnish-Cache"] == "miss"
+    assert hits_for_miss(behind_varnish) - before == 2
 
 
 def test_purge_is_refused_from_elsewhere_and_accepted_from_loopback(behind_varnish):
