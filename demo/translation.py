@@ -40,9 +40,6 @@ def national_pages_to_translate(home: Page | None = None, include_index: bool = 
 
 
 def _check_is_national(page: Page) -> None:
-    # The index page itself holds no département content: translating it alone copies none.
-    if isinstance(page.specific, DepartmentsIndexPage) and page.depth == 3:
-        return
     if reaches_departements(page):
         raise ValueError(
             f"{page.url_path} belongs to a département: only national pages are translated here."
