@@ -10,7 +10,7 @@ For a batch of new pages of one model (``create_pages``), under parents that alr
   one ``UPDATE`` per batch (an ``F()`` expression, as treebeard does). A parent created earlier in the same
   import is known to have no child yet: no lock and no query for it.
 - **validation**: each page is cleaned (``full_clean``: its fields, the model's ``clean()``, Wagtail's unique slug
-  among its siblings) before anything is written; the foreign keys are not looked up one by one (the values come
+  among its siblings; and no two new pages of a parent share a slug) before anything is written; the foreign keys are not looked up one by one (the values come
   from the checked plan or the parent, and the database's constraints still hold them), nor are the unique
   constraints (a new ``translation_key``, a fresh path: the database still refuses a duplicate). A failure raises,
   and the import's transaction is rolled back.
@@ -44,6 +44,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import connections, router
 from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
@@ -147,8 +148,12 @@ def create_pages(entries: list[NewPage], user, publish: bool) -> list[Page]:
         page.latest_revision_created_at = now
         page.expired = False
     relation_fields = [f.name for f in model._meta.concrete_fields if f.is_relation]
-    for page in pages:
+    for page in pages:  # Wagtail's unique slug among the siblings in the database included
         page.full_clean(exclude=relation_fields, validate_unique=False, validate_constraints=False)
+    for parent, children in by_parent.values():  # and among the new ones
+        slugs = [page.slug for page in children]
+        if len(set(slugs)) != len(slugs):
+            raise ValidationError({"slug": f"Two new pages under {parent.url_path} have the same slug"})
 
     # The rows: the page's two tables, then its children.
     for page in pages:
