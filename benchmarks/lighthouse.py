@@ -38,6 +38,8 @@ LIGHTHOUSE_BIN = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+#: Runs of one page Lighthouse may lose before the benchmark stops (see lighthouse()).
+ATTEMPTS = 3
 #: The map's tile servers (ANNUAIRE_MAP_TILE_URL's default is OpenStreetMap France's {s}.tile.openstreetmap.fr).
 BLOCKED = ("*tile.openstreetmap.*", "*tile.osm.*", "*/tiles/*")
 HOSTS = "localhost,127.0.0.1,04.localhost,17.localhost,18.localhost,62.localhost,93.localhost"
@@ -196,9 +198,16 @@ def lighthouse(binary: Path, url: str, report: Path) -> dict:
         "--max-wait-for-load=60000",
         *(f"--blocked-url-patterns={pattern}" for pattern in BLOCKED),
     ]
-    done = subprocess.run(
-        command, env={**os.environ, "CHROME_PATH": CHROME_PATH}, capture_output=True, text=True
-    )
+    for attempt in range(1, ATTEMPTS + 1):
+        done = subprocess.run(
+            command, env={**os.environ, "CHROME_PATH": CHROME_PATH}, capture_output=True, text=True
+        )
+        # Lighthouse sometimes loses the trace of a load ("NO_NAVSTART ... Please run Lighthouse again"): once
+        # more, saying so, rather than losing the whole run.
+        if done.returncode == 0 or "run Lighthouse again" not in done.stdout + done.stderr:
+            break
+        if attempt < ATTEMPTS:
+            say(f"lighthouse {url} : trace lost, run again ({attempt}/{ATTEMPTS - 1})")
     if done.returncode != 0:
         raise SystemExit(
             f"lighthouse {url} : code {done.returncode}\n{done.stdout[-2000:]}{done.stderr[-3000:]}"
