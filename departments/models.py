@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -27,6 +28,11 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def _french() -> bool:
+    # The articles are French grammar: a sentence translated into English names the département plainly.
+    return (get_language() or "fr").split("-")[0] == "fr"
 
 
 class Department(models.Model):
@@ -75,12 +81,17 @@ class Department(models.Model):
 
     @property
     def of_name(self) -> str:
-        """« du Cher », « de la Seine-Saint-Denis », « des Alpes-de-Haute-Provence », « de Mayotte »."""
+        """« du Cher », « de la Seine-Saint-Denis », « des Alpes-de-Haute-Provence », « de Mayotte »; in another
+        language than French (a translated sentence), « of Cher »."""
+        if not _french():
+            return f"of {self.name}"
         return grammar.of_name(self.name, self.article)
 
     @property
     def in_name(self) -> str:
-        """« dans le Cher », « en Seine-Saint-Denis », « à La Réunion »."""
+        """« dans le Cher », « en Seine-Saint-Denis », « à La Réunion »; in another language, « in Cher »."""
+        if not _french():
+            return f"in {self.name}"
         return grammar.in_name(self.name, self.article, self.locative)
 
     def save(self, *args, **kwargs):
