@@ -53,11 +53,24 @@ def django_db_setup(django_db_setup, django_db_blocker):
         network.build_network()
 
 
-def _transactional(request) -> bool:
-    marker = request.node.get_closest_marker("django_db")
+@pytest.fixture(scope="module", autouse=True)
+def _network_for_the_module(request):
+    """Before the first test of a module that uses the database: the network is there. The module's own worlds
+    (module-scoped fixtures, built before any function-scoped fixture) stand on it, and on the migrations' rows
+    that a transactional test run before them on this worker (a live server's) has flushed away."""
+    module_items = [item for item in request.session.items if item.module is request.module]
+    if any(uses_database(item) and not _transactional_item(item) for item in module_items):
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            network.ensure_network()
+    yield
+
+
+def _transactional_item(item) -> bool:
+    marker = item.get_closest_marker("django_db")
     if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         return True
-    return bool(TRANSACTIONAL_FIXTURES & set(request.fixturenames))
+    return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
 @pytest.fixture(autouse=True)
@@ -71,7 +84,7 @@ def _network_in_place(request):
         request.getfixturevalue("django_db_setup")
         blocker = request.getfixturevalue("django_db_blocker")
         with blocker.unblock():
-            if _transactional(request):
+            if _transactional_item(request.node):
                 if network.network_present():
                     network.strip_network(welcome=False)
             else:

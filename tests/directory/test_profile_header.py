@@ -28,7 +28,8 @@ def test_the_label_agrees_with_the_gender(world, gender):
     assert {label for label in LABELS.values() if label in page} == {LABELS[gender]}
 
 
-def test_factories_give_the_label_a_gender():
+def test_factories_give_the_label_a_gender(db):
+    # Building a page reads the default locale: a database test, though nothing is saved.
     assert world_gender("Léa") == Gender.FEMININE and world_gender("Karim") == Gender.MASCULINE
 
 
