@@ -12,11 +12,14 @@ Usual entry points::
 
 import datetime
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 import factory
 import wagtail_factories
 from django.utils.text import slugify
 
+from core.navigation import deferred_tree_changes
+from core.search_index import deferred_search_index
 from directory.models import (
     AnnuairePage,
     Gender,
@@ -128,14 +131,24 @@ def annuaire_of(place) -> AnnuairePage:
     return AnnuairePage.objects.child_of(home).get()
 
 
+@contextmanager
+def _built_once():
+    """A page built in several saves (created, revision, publication) is indexed for search once and changes
+    the page tree's token once, when it is done, as an import does (core.search_index,
+    core.navigation.deferred_tree_changes): the suite and the demo build thousands of pages."""
+    with deferred_tree_changes(), deferred_search_index():
+        yield
+
+
 def make_structure(annuaire_page, *, publish: bool = True, **fields) -> StructurePage:
     """A structure under a département's annuaire (an AnnuairePage, DepartmentHomePage or DepartmentSite)."""
-    structure = StructurePageFactory(parent=annuaire_of(annuaire_page), **fields)
-    if publish:
-        structure.save_revision().publish()
-    else:
-        structure.live = False
-        structure.save()
+    with _built_once():
+        structure = StructurePageFactory(parent=annuaire_of(annuaire_page), **fields)
+        if publish:
+            structure.save_revision().publish()
+        else:
+            structure.live = False
+            structure.save()
     return structure
 
 
@@ -160,25 +173,26 @@ def make_promeneur(
     """A promeneur under ``structure``, with missions (slugs ``jeunesse``/``parentalite``), themes (names,
     created if needed), social profiles (dicts of SocialProfile fields; an Instagram one by default; ``[]``
     for none) and permanences (dicts of Permanence fields; Wednesday 14 h–17 h by default)."""
-    promeneur = PromeneurPageFactory.build(**fields)
-    structure.add_child(instance=promeneur)
-    _set_missions(promeneur, missions)
-    for name in themes:
-        theme = ThemeTag.objects.filter(name=name).first() or ThemeTag.objects.create(
-            name=name, slug=slugify(name)
-        )
-        promeneur.themes.add(theme)
-    if profiles is None:
-        profiles = default_profiles(promeneur.first_name, promeneur.pk)
-    promeneur.social_profiles = [SocialProfile(**profile) for profile in profiles]
-    permanences = DEFAULT_PERMANENCES if permanences is None else permanences
-    promeneur.permanences = [Permanence(**slot) for slot in permanences]
-    promeneur.save()
-    if publish:
-        promeneur.save_revision().publish()
-    else:
-        PromeneurPage.objects.filter(pk=promeneur.pk).update(live=False)
-        promeneur.live = False
+    with _built_once():
+        promeneur = PromeneurPageFactory.build(**fields)
+        structure.add_child(instance=promeneur)
+        _set_missions(promeneur, missions)
+        for name in themes:
+            theme = ThemeTag.objects.filter(name=name).first() or ThemeTag.objects.create(
+                name=name, slug=slugify(name)
+            )
+            promeneur.themes.add(theme)
+        if profiles is None:
+            profiles = default_profiles(promeneur.first_name, promeneur.pk)
+        promeneur.social_profiles = [SocialProfile(**profile) for profile in profiles]
+        permanences = DEFAULT_PERMANENCES if permanences is None else permanences
+        promeneur.permanences = [Permanence(**slot) for slot in permanences]
+        promeneur.save()
+        if publish:
+            promeneur.save_revision().publish()
+        else:
+            PromeneurPage.objects.filter(pk=promeneur.pk).update(live=False)
+            promeneur.live = False
     return promeneur
 
 

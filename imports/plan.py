@@ -21,6 +21,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.navigation import deferred_tree_changes
+from core.search_index import deferred_search_index
 from core.text import fold
 from directory.models import (
     SUGGESTED_THEMES,
@@ -48,7 +49,6 @@ from geo.lookup import find_commune
 from geo.models import Commune
 from imports import columns as C
 from imports.bulk import NewPage, create_pages
-from imports.deferred import deferred_search_index
 from imports.tabular import FORMULA, Table
 
 CREATE, UPDATE, SAME, ERROR = "creation", "modification", "inchange", "erreur"
@@ -812,7 +812,7 @@ def apply(plan: Plan, user, publish: bool, progress=None) -> dict:
     log's create/publish entries, the save and publish signals, the reference index), ending as the admin
     leaves a page it creates; changed pages go through Wagtail's save path (``save_revision``, ``publish``).
     What runs on every save runs once per import, at the end of the transaction: the search index
-    (``imports.deferred``, in bulk), the page-tree token that is the page cache's generation
+    (``core.search_index``, in bulk), the page-tree token that is the page cache's generation
     (``core.navigation.deferred_tree_changes``: one new token, hence one Varnish purge at commit)."""
     if not plan.is_valid:
         raise ValueError("An invalid plan cannot be applied")

@@ -1,4 +1,5 @@
-"""Search-index updates of an import, once per page at the end instead of once per save.
+"""Search-index updates of a block of saves (an import, a factory building a page), once per object at the
+end instead of once per save.
 
 Wagtail (django-modelsearch) indexes a page on every ``post_save``, and an imported page is saved three times
 (created, its revision, its publication). ``deferred_search_index()`` replaces that handler, in the thread
