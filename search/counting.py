@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import close_old_connections, connections, transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
 
 from core.sections import section_for_request
@@ -50,13 +51,12 @@ _pending: dict[tuple[int, str, object], _Count] = {}
 #: Wagtail's search terms count per query and UTC day (as its ``Query.add_hit`` does), for the whole installation.
 _pending_terms: dict[tuple[str, object], int] = {}
 _timer: threading.Timer | None = None
-_atexit_registered = False
 
 
 def record_search(section, query: SearchQuery, results_count: int) -> None:
     """Count one search for the site's report and Wagtail's installation-wide search terms. A failure here
     must never cost the visitor their results."""
-    global _timer, _atexit_registered
+    global _timer
     query_string = normalise_query_string(query.display)
     if not query_string:
         return
@@ -73,9 +73,6 @@ def record_search(section, query: SearchQuery, results_count: int) -> None:
             _timer = threading.Timer(delay, _flush_from_timer)
             _timer.daemon = True
             _timer.start()
-        if not _atexit_registered:
-            atexit.register(flush)
-            _atexit_registered = True
     if write_now:
         flush()
 
@@ -98,12 +95,12 @@ def flush() -> int:
             _write(batch, terms)
     except Exception:
         logger.exception("Could not log %d searches", sum(count.hits for count in batch.values()))
-        with _lock:
+        with _lock:  # back in the buffer; a counter counted meanwhile is newer and keeps its total
             for key, count in batch.items():
-                if key in _pending or len(_pending) < MAX_PENDING:
-                    pending = _pending.setdefault(key, _Count())
-                    pending.hits += count.hits
-                    pending.results_count = pending.results_count or count.results_count
+                if key in _pending:
+                    _pending[key].hits += count.hits
+                elif len(_pending) < MAX_PENDING:
+                    _pending[key] = count
             for term, hits in terms.items():
                 if term in _pending_terms or len(_pending_terms) < MAX_PENDING:
                     _pending_terms[term] = _pending_terms.get(term, 0) + hits
@@ -113,14 +110,16 @@ def flush() -> int:
 
 def _write(batch: dict, terms: dict) -> None:
     """In a stable order, so that two processes flushing at once take the rows' locks in the same order."""
-    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-
     for (home_id, query_string, day), count in sorted(batch.items(), key=lambda item: str(item[0])):
         SearchQueryLog.add(home_id, query_string, day, count.hits, count.results_count)
     for (query_string, day), hits in sorted(terms.items(), key=str):
         # Query.add_hit() adds one; the same rows, with the buffered count.
         daily, _created = QueryDailyHits.objects.get_or_create(query=Query.get(query_string), date=day)
         QueryDailyHits.objects.filter(pk=daily.pk).update(hits=F("hits") + hits)
+
+
+# What a process counted in its last seconds is written when it exits (a gunicorn worker's restart).
+atexit.register(flush)
 
 
 def _flush_from_timer() -> None:
