@@ -136,11 +136,20 @@ def candidate_keys(key: str) -> list[str]:
 
 def _listed_profiles(**lookup):
     """Declared profiles of publicly listed promeneurs, with what their card shows."""
-    promeneurs = with_card_relations(PromeneurPage.objects.publicly_listed())
-    profiles = SocialProfile.objects.filter(**lookup, promeneur__in=promeneurs.values("pk"))
-    owners = {p.pk: p for p in promeneurs.filter(pk__in=profiles.values("promeneur_id"))}
+    # The profiles with these keys first (one indexed lookup; a look-alike search sends hundreds of keys,
+    # compiled once), then their owners among the publicly listed promeneurs: a profile whose owner is not
+    # listed is dropped below. Most questions match no profile and stop after the first query.
+    profiles = list(
+        SocialProfile.objects.filter(**lookup).order_by(
+            "promeneur__first_name", "promeneur_id", "sort_order", "pk"
+        )
+    )
+    if not profiles:
+        return []
+    listed = PromeneurPage.objects.publicly_listed().filter(pk__in={p.promeneur_id for p in profiles})
+    owners = {p.pk: p for p in with_card_relations(listed)}
     found = []
-    for profile in profiles.order_by("promeneur__first_name", "promeneur_id", "sort_order"):
+    for profile in profiles:
         promeneur = owners.get(profile.promeneur_id)
         if promeneur is not None:
             promeneur.distance_km = None
