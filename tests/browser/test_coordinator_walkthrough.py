@@ -84,8 +84,11 @@ def test_a_coordination_creates_a_structure_and_a_promeneur_and_the_theme_surviv
 
     # Ten more saves (nine drafts, then a publication): the theme stays whole.
     edit = f"{world.base_url}/admin/pages/{promeneur.pk}/edit/"
+    page.goto(edit)
     for n in range(10):
-        page.goto(edit)
+        # « Enregistrer le brouillon » comes back to the edit form as the server renders it after the save:
+        # each turn checks that form, no extra load needed.
+        assert page.url == edit, f"save {n}: {page.url}"
         assert page.get_by_label(LOISIRS, exact=True).is_checked(), f"save {n}"
         assert page.locator("#id_other_themes").input_value() == "", f"save {n}"
         page.locator("#id_presentation").fill(f"Présentation, version {n + 1}.")
