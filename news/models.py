@@ -6,11 +6,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import ContentStreamBlock
 from core.models import BasePage
+from core.sections import section_for_page
 
 NEWS_PER_PAGE = 12
 
@@ -25,9 +27,10 @@ class SectionNewsMixin:
         return context
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(RoutablePageMixin, BasePage):
     """Actualités of the national site or of a département. The national index also shows the
-    départements' articles their editors flagged for the national news."""
+    départements' articles their editors flagged for the national news. ``rss/`` and ``atom/`` are its feeds
+    (news/feeds.py)."""
 
     intro = models.TextField(_("chapô"), blank=True)
 
@@ -67,6 +70,18 @@ class NewsIndexPage(BasePage):
         context["page_obj"] = page_obj
         context["articles"] = page_obj.object_list
         return context
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed(self, section_for_page(self, request))(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self, section_for_page(self, request))(request)
 
 
 class NewsArticleTag(TaggedItemBase):
