@@ -52,6 +52,7 @@ def load_demo(hostname: str = "localhost", port: int = 8000, log=print) -> None:
         _department_annuaire(department_site, code, rng)
         log(f"Site {department_site.department.of_name} : http://{code}.{hostname}:{port}/")
     _demo_accounts(log)
+    _activity_reports(log)
     _translations(national, log)
 
 
@@ -241,6 +242,23 @@ def _demo_promeneur(structure, code: str, number: int, rng: random.Random, depar
         if status == "suspendu"
         else "",
     )
+
+
+def _activity_reports(log) -> None:
+    """Twelve months of fictional activity reports for every active promeneur, up to last month (once)."""
+    import datetime
+
+    from activity.factories import make_year_of_reports
+    from activity.models import ActivityReport
+    from directory.models import PromeneurPage, PromeneurStatus
+
+    if ActivityReport.objects.exists():
+        return
+    today = datetime.date.today().replace(day=1)
+    last_month = (today - datetime.timedelta(days=1)).replace(day=1)
+    promeneurs = PromeneurPage.objects.filter(status=PromeneurStatus.ACTIVE, locale__language_code="fr")
+    count = make_year_of_reports(promeneurs.prefetch_related("social_profiles"), last_month)
+    log(f"Rapports d'activité : {count} (12 mois)")
 
 
 def _demo_accounts(log) -> None:

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page, Site
 
+from activity.models import ActivityReport
 from directory.models import PromeneurPage, StructurePage
 from news.models import NewsArticlePage
 
@@ -14,6 +15,7 @@ def snapshot():
         StructurePage.objects.count(),
         PromeneurPage.objects.count(),
         NewsArticlePage.objects.count(),
+        ActivityReport.objects.count(),
     )
 
 
@@ -21,10 +23,13 @@ def snapshot():
 def test_load_demo_builds_the_network_and_is_idempotent():
     call_command("load_demo", "--skip-index", port=8000, verbosity=0)
     first = snapshot()
-    pages, sites, structures, promeneurs, articles = first
+    pages, sites, structures, promeneurs, articles, activity_reports = first
     assert sites == 6  # national + 04, 17, 18, 62, 93
     assert structures >= 10 and promeneurs >= 40
     assert {"jeunesse", "parentalite"} <= set(PromeneurPage.objects.values_list("missions__slug", flat=True))
+    # Twelve months of activity for each active promeneur: what coordination-18's indicators show.
+    active = PromeneurPage.objects.filter(status="actif", locale__language_code="fr").count()
+    assert activity_reports == 12 * active and ActivityReport.objects.filter(department__code="18").exists()
     call_command("load_demo", "--skip-index", port=8000, verbosity=0)
     assert snapshot() == first
 

@@ -1,0 +1,139 @@
+"""Monthly activity reports: one per promeneur and month, filled in by the promeneur's structure, read by
+the coordination of its département and by the Cnaf. Never public.
+
+A report keeps, beside its promeneur, the facts it is counted by as they were that month (département,
+structure, structure type, missions, commune): the indicators are then sums over this one table, grouped by
+those columns, without walking the page tree, and a promeneur who moves or leaves does not rewrite the past."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from directory.social import PLATFORM_CHOICES
+
+
+class RequestKind(models.TextChoices):
+    """The kinds of requests promeneurs meet (../shared/DOMAIN.md, follow-up indicators)."""
+
+    PSYCHOSOCIAL = "psychosocial", _("Mal-être, soutien psychosocial")
+    RELATIONSHIPS = "relations", _("Relations amicales, amoureuses, familiales")
+    HOUSING = "logement", _("Logement")
+    HEALTH = "sante", _("Santé, sexualité")
+    SCHOOL = "scolarite", _("Scolarité, orientation, formation")
+    EMPLOYMENT = "emploi", _("Emploi, insertion")
+    PROJECTS = "projets", _("Projets, loisirs, engagement")
+    DIGITAL = "numerique", _("Usages numériques, cyberharcèlement")
+    RIGHTS = "droits", _("Accès aux droits, démarches")
+    PARENTING = "parentalite", _("Questions de parents")
+    OTHER = "autre", _("Autre")
+
+
+def first_of_month(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+class ActivityReport(models.Model):
+    promeneur = models.ForeignKey(
+        "directory.PromeneurPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="activity_reports",
+        verbose_name=_("promeneur"),
+    )
+    promeneur_name = models.CharField(_("promeneur (nom au moment du rapport)"), max_length=150)
+    month = models.DateField(_("mois"), help_text=_("Le premier jour du mois."))
+    # The facts the indicators are grouped by, as they were this month.
+    department = models.ForeignKey(
+        "departments.Department", on_delete=models.PROTECT, related_name="+", verbose_name=_("département")
+    )
+    structure = models.ForeignKey(
+        "directory.StructurePage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("structure"),
+    )
+    structure_type = models.CharField(_("type de structure"), max_length=40, blank=True)
+    commune = models.ForeignKey(
+        "geo.Commune", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("commune")
+    )
+    youth = models.BooleanField(_("mission Jeunesse"), default=False)
+    parenting = models.BooleanField(_("mission Parentalité"), default=False)
+
+    hours_online = models.DecimalField(_("heures de présence en ligne"), max_digits=5, decimal_places=1)
+    exchanges = models.PositiveIntegerField(_("échanges"), help_text=_("Conversations menées en ligne."))
+    in_person_meetings = models.PositiveIntegerField(_("rencontres en présentiel après un contact en ligne"))
+    projects_started = models.PositiveIntegerField(_("projets engagés"), default=0)
+    request_kinds = models.JSONField(_("types de demandes"), default=list, blank=True)
+    needs_support = models.BooleanField(_("besoin d'un appui de la coordination"), default=False)
+    comment = models.TextField(_("commentaire"), blank=True, max_length=2000)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("rapport d'activité")
+        verbose_name_plural = _("rapports d'activité")
+        ordering = ["-month", "promeneur_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["promeneur", "month"], name="activity_one_report_per_month")
+        ]
+        indexes = [models.Index(fields=["department", "month"]), models.Index(fields=["month"])]
+
+    def __str__(self):
+        return f"{self.promeneur_name} – {self.month:%m/%Y}"
+
+    @property
+    def young_people(self) -> int:
+        return sum(reach.young_people for reach in self.reaches.all())
+
+    @property
+    def parents(self) -> int:
+        return sum(reach.parents for reach in self.reaches.all())
+
+
+class ActivityReach(models.Model):
+    """People reached on one network in the report's month, young people and parents apart."""
+
+    report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE, related_name="reaches")
+    platform = models.CharField(_("réseau"), max_length=16, choices=PLATFORM_CHOICES)
+    young_people = models.PositiveIntegerField(_("jeunes"), default=0)
+    parents = models.PositiveIntegerField(_("parents"), default=0)
+
+    def __str__(self):
+        return f"{self.platform}: {self.young_people} + {self.parents}"
+
+    class Meta:
+        verbose_name = _("personnes touchées sur un réseau")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "platform"], name="activity_one_reach_per_network")
+        ]
+
+
+class ClosedMonth(models.Model):
+    """A month the coordination has closed for its département: its reports can no longer be changed."""
+
+    department = models.ForeignKey("departments.Department", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["department", "month"], name="activity_month_closed_once")
+        ]
+
+    def __str__(self):
+        return f"{self.department} – {self.month:%m/%Y}"
+
+
+def request_kind_labels(kinds) -> list[str]:
+    labels = dict(RequestKind.choices)
+    return [str(labels[kind]) for kind in kinds or [] if kind in labels]
