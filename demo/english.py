@@ -51,6 +51,14 @@ NATIONAL_ENGLISH = {
     "Les nouvelles du réseau national et des départements.": (
         "News from the national network and the départements."
     ),
+    "Agenda": "Events",
+    "Les journées nationales du réseau et les rencontres que les départements y signalent.": (
+        "The network's national days, and the meetings the départements share with it."
+    ),
+    "Ressources": "Resources",
+    "La charte, la convention type, des guides et des outils pour les promeneurs et leurs structures.": (
+        "The charter, the model agreement, guides and tools for promeneurs and their organisations."
+    ),
     # Legal pages
     "Mentions légales": "Legal notice",
     "Ce site est édité pour le réseau des Promeneurs du Net (démonstration). Directeur de la publication : la "

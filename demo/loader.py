@@ -45,11 +45,13 @@ def load_demo(hostname: str = "localhost", port: int = 8000, log=print) -> None:
     ensure_font(log)  # the pictures' captions and initials need French letters
     national = _national_site(hostname, port)
     log(f"Site national : http://{hostname}:{port}/")
+    _agenda_and_library(national, None, log)
     for code in DEMO_DEPARTMENTS:
         department_site = create_department_site(code, hostname=f"{code}.{hostname}", port=port)
         _department_identity(department_site, code)
         _department_news(department_site)
         _department_annuaire(department_site, code, rng)
+        _agenda_and_library(department_site, code, log)
         log(f"Site {department_site.department.of_name} : http://{code}.{hostname}:{port}/")
     _demo_accounts(log)
     _activity_reports(log)
@@ -242,6 +244,18 @@ def _demo_promeneur(structure, code: str, number: int, rng: random.Random, depar
         if status == "suspendu"
         else "",
     )
+
+
+def _agenda_and_library(site, code: str | None, log) -> None:
+    from demo import agenda
+
+    if code is None:
+        events, resources = agenda.load_national(site)
+    else:
+        first_structure_insee = content.DEPARTMENTS[code][2][0][2]
+        events, resources = agenda.load_department(site, first_structure_insee)
+    if events or resources:
+        log(f"  agenda : {events} événement(s), ressources : {resources}")
 
 
 def _activity_reports(log) -> None:

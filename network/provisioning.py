@@ -8,9 +8,11 @@ from wagtail.models import Locale, Page, Site
 from departments.models import Department, DepartmentHomePage, DepartmentsIndexPage, SiteIdentity
 from departments.sites import DepartmentSite, department_collection, department_site_created
 from directory.models import AnnuairePage
+from events.models import AgendaPage
 from home.legal import department_accessibility_complement, national_accessibility_statement
 from home.models import LegalPage, NationalHomePage
 from news.models import NewsIndexPage
+from resources.models import LibraryPage
 
 NATIONAL_HOME_TITLE = "Promeneurs du Net"
 
@@ -49,6 +51,24 @@ NATIONAL_SECTIONS = [
             "intro": "Les nouvelles du réseau national et des départements.",
         },
     ),
+    (
+        AgendaPage,
+        "agenda",
+        {
+            "title": "Agenda",
+            "show_in_menus": True,
+            "intro": "Les journées nationales du réseau et les rencontres que les départements y signalent.",
+        },
+    ),
+    (
+        LibraryPage,
+        "ressources",
+        {
+            "title": "Ressources",
+            "show_in_menus": True,
+            "intro": "La charte, la convention type, des guides et des outils pour les promeneurs et leurs structures.",
+        },
+    ),
 ]
 
 
@@ -65,6 +85,24 @@ def department_sections(department: Department):
             },
         ),
         (NewsIndexPage, "actualites", {"title": "Actualités", "show_in_menus": True}),
+        (
+            AgendaPage,
+            "agenda",
+            {
+                "title": "Agenda",
+                "show_in_menus": True,
+                "intro": f"Les réunions, formations et rencontres du réseau {department.of_name}.",
+            },
+        ),
+        (
+            LibraryPage,
+            "ressources",
+            {
+                "title": "Ressources",
+                "show_in_menus": True,
+                "intro": f"Les documents du réseau {department.of_name} et ceux du réseau national.",
+            },
+        ),
     ]
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelsearch.utils import get_descendants_content_types_pks
@@ -17,7 +18,9 @@ from wagtail.models import Page, PageViewRestriction
 
 from core.i18n import source_version
 from directory.models import PromeneurPage, PromeneurStatus, StructurePage, convention_in_force
+from events.models import EventPage
 from news.models import NewsArticlePage
+from resources.models import ResourcePage
 
 SUMMARY_WORDS = 30
 
@@ -154,12 +157,62 @@ class NewsKind(Kind):
         return date_format(page.date, "DATE_FORMAT")
 
 
+class EventKind(Kind):
+    slug = "agenda"
+    label = _("Agenda")
+    model = EventPage
+    select_related = ("commune",)
+
+    def prepare(self, queryset):
+        return super().prepare(queryset).prefetch_related("sessions")
+
+    def summary(self, page):
+        return Truncator(page.summary).words(SUMMARY_WORDS)
+
+    def meta(self, page):
+        from django.utils.formats import date_format
+
+        sessions = page.ordered_sessions()
+        when = date_format(timezone.localtime(sessions[0].start), "DATE_FORMAT") if sessions else ""
+        return " · ".join(part for part in (when, page.get_kind_display(), page.place_label()) if part)
+
+
+class ResourceKind(Kind):
+    """A section's resources and, on a département's site, the national ones (its library lists both)."""
+
+    slug = "ressources"
+    label = _("Ressources")
+    model = ResourcePage
+
+    @staticmethod
+    def national_home(scope: Scope) -> Page:
+        return Page.objects.filter(depth=2, locale_id=scope.home.locale_id).first() or scope.home
+
+    def indexed_candidates(self, scope):
+        # The whole language's tree: an index filter has no "this subtree or that one"; visible() narrows it.
+        return scope.pages(self.model, home=self.national_home(scope))
+
+    def visible(self, scope):
+        candidates = self.indexed_candidates(scope)
+        if scope.home.depth == 2:
+            return candidates
+        # Resources live right under a library: at depth 4 only under the national one (home, library,
+        # resource), at depth 6 under a département's (home, départements, département, library, resource).
+        return candidates.filter(Q(path__startswith=scope.home.path) | Q(depth=4))
+
+    def summary(self, page):
+        return Truncator(page.summary).words(SUMMARY_WORDS)
+
+    def meta(self, page):
+        return " · ".join(part for part in (page.get_resource_type_display(), page.publisher) if part)
+
+
 class OtherPageKind(Kind):
     slug = "pages"
     label = _("Pages")
     model = Page
     # Every other page type; the ones above have their own group.
-    excluded_types = (PromeneurPage, StructurePage, NewsArticlePage)
+    excluded_types = (PromeneurPage, StructurePage, NewsArticlePage, EventPage, ResourcePage)
 
     def indexed_candidates(self, scope):
         return scope.pages(Page).not_type(*self.excluded_types)
@@ -177,7 +230,14 @@ class OtherPageKind(Kind):
 class Kinds:
     """The groups of the results page, in their order: promeneurs first."""
 
-    all: tuple[Kind, ...] = (PromeneurKind(), StructureKind(), NewsKind(), OtherPageKind())
+    all: tuple[Kind, ...] = (
+        PromeneurKind(),
+        StructureKind(),
+        NewsKind(),
+        EventKind(),
+        ResourceKind(),
+        OtherPageKind(),
+    )
 
     def get(self, slug: str) -> Kind | None:
         return next((kind for kind in self.all if kind.slug == slug), None)

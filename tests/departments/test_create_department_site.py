@@ -31,7 +31,8 @@ def test_is_idempotent(national_home):
     assert Site.objects.filter(hostname="18.localhost").count() == 1
     assert Collection.objects.filter(name="Cher (18)").count() == 1
     home = DepartmentHomePage.objects.get(department__code="18")
-    assert home.get_children().count() == 5
+    # Annuaire, actualités, agenda, ressources and the three legal texts.
+    assert home.get_children().count() == 7
 
 
 def test_without_hostname_no_site_is_created(national_home):

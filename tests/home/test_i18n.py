@@ -18,8 +18,10 @@ from core.i18n import source_version
 from demo.translation import translate_national_pages
 from departments.translation import reaches_departements
 from directory.models import AnnuairePage, PromeneurPage, StructurePage
+from events.models import AgendaPage
 from home.models import ContentPage, LegalPage, NationalHomePage
 from news.models import NewsIndexPage
+from resources.models import LibraryPage
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,6 +80,8 @@ def test_translating_the_national_site_creates_no_departement_page(cher, english
         NationalHomePage,
         AnnuairePage,
         NewsIndexPage,
+        AgendaPage,
+        LibraryPage,
         LegalPage,
         ContentPage,
     }
