@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 from activity.models import ActivityReport
 from directory.models import PromeneurPage, StructurePage
 from news.models import NewsArticlePage
+from resources.models import ResourcePage
 
 
 def snapshot():
@@ -47,3 +48,18 @@ def test_load_demo_builds_the_network_and_is_idempotent():
     cher = Client(HTTP_HOST="18.localhost:8000").get("/").content.decode()
     assert "Cher" in cher and "coordination@pdn18.example.org" in cher
     assert "Rencontre départementale des promeneurs – Cher" in cher
+
+    # The agenda: the national one with the départements' flagged events, the Cher's with its own.
+    national_agenda = national.get("/agenda/")
+    assert national_agenda.status_code == 200
+    national_titles = {event.title for event in national_agenda.context["events"]}
+    assert "Journée nationale des Promeneurs du Net" in national_titles
+    assert "Formation : la présence éducative sur les réseaux sociaux du Cher" in national_titles
+    cher_agenda = Client(HTTP_HOST="18.localhost:8000").get("/agenda/")
+    cher_titles = {event.title for event in cher_agenda.context["events"]}
+    assert "Réunion départementale des promeneurs du Cher" in cher_titles
+    assert not any("Seine-Saint-Denis" in title for title in cher_titles)
+    # The library: about thirty resources, the charte on every site.
+    assert ResourcePage.objects.live().count() >= 30
+    for host in ("localhost:8000", "18.localhost:8000", "93.localhost:8000"):
+        assert "Charte des Promeneurs du Net" in Client(HTTP_HOST=host).get("/ressources/").content.decode()
