@@ -287,10 +287,12 @@ def build_world(port: int) -> World:
 
     annuaire = build_annuaire(cher)
     english = build_english(national)
+    agenda_and_library = build_agenda_and_library(national, cher)
 
     world = World(base_url=base_url, cher_url=cher_url)
     world.paths.update(annuaire)
     world.paths.update(english)
+    world.paths.update(agenda_and_library)
     world.paths.update(
         search_results=f"{base_url}/recherche/?q=animatrice",
         search_empty=f"{base_url}/recherche/",
@@ -350,6 +352,28 @@ def build_annuaire(cher) -> dict[str, str]:
         "promeneur": lea.get_full_url(),
         "structure": tilleuls.get_full_url(),
         "lea_instagram": "https://www.instagram.com/lea.pdn18/",
+    }
+
+
+def build_agenda_and_library(national, cher) -> dict[str, str]:
+    """The demo's agenda and library on the national site and the Cher's (demo/agenda.py)."""
+    from demo import agenda
+    from events.models import EventPage
+    from resources.models import ResourcePage
+
+    agenda.load_national(national)
+    agenda.load_department(cher, "18033")  # Bourges
+    event = EventPage.objects.live().get(title="Journée nationale des Promeneurs du Net")
+    online = EventPage.objects.live().get(title__startswith="Rencontre en ligne des parents")
+    charte = ResourcePage.objects.live().get(title="Charte des Promeneurs du Net")
+    return {
+        "agenda": "/agenda/",
+        "cher_agenda": f"{cher.site.root_url}/agenda/?type=formation",
+        "event": event.get_full_url(),
+        "online_event": online.get_full_url(),
+        "library": f"{cher.site.root_url}/ressources/",
+        "library_filtered": f"{cher.site.root_url}/ressources/?public=parents&age=abc",
+        "resource": charte.get_full_url(),
     }
 
 
