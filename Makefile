@@ -12,7 +12,7 @@ PYTEST_DIST ?= --dist loadfile
 # Property tests draw the same examples on every run of make test (tests/conftest.py); `default` draws anew.
 export HYPOTHESIS_PROFILE ?= ci
 
-.PHONY: install lock run serve migrate demo test test-sqlite test-postgres coverage browser gettext lint format translations check clean prod-smoke
+.PHONY: install lock run serve migrate demo test test-sqlite test-postgres coverage browser gettext pdf-libs lint format translations check clean prod-smoke
 
 # Every version, transitive ones included, as resolved by `make lock` from pyproject.toml and its dev extra.
 LOCK := requirements.lock
@@ -33,7 +33,7 @@ lock:
 	$(VENV)/bin/pip-compile --quiet --extra dev --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links \
 	  --no-emit-trusted-host --output-file $(LOCK) pyproject.toml
 
-install: $(VENV)/.installed translations
+install: $(VENV)/.installed translations pdf-libs
 	@mkdir -p var
 
 translations: $(VENV)/.installed
@@ -62,6 +62,19 @@ browser:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium absent : les tests navigateur seront ignorés (apt-get install chromium)."; fi; }
+
+# WeasyPrint's system libraries (the activity review's PDF, activity/pdf.py) and DejaVu, a font with every accent.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+pdf-libs:
+	@libs="$$(PATH="$$PATH:/sbin:/usr/sbin" ldconfig -p 2>/dev/null)"; \
+	for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0; do \
+	  grep -qF "$$lib " <<<"$$libs" || missing=1; done; \
+	test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing=1; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_LIBS) >/dev/null; \
+	  else echo "Pango, HarfBuzz ou la police DejaVu absents : le bilan d'activité en PDF ne pourra pas être produit (apt-get install $(PDF_LIBS))."; fi; \
+	fi
 
 gettext:
 	@command -v xgettext >/dev/null && command -v msgmerge >/dev/null || { \
