@@ -245,6 +245,22 @@ def indicators(request):
         )
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+    if request.GET.get("format") == "pdf":
+        from activity.pdf import PdfUnavailable, review_filename, review_pdf
+
+        try:
+            content = review_pdf(result, scope_label, table, notice or period_notice)
+        except PdfUnavailable:
+            from django.contrib import messages
+
+            messages.error(request, _("Le bilan PDF ne peut pas être produit sur ce serveur pour le moment : téléchargez le bilan XLSX, ou réessayez plus tard."))  # fmt: skip
+            query = request.GET.copy()
+            query.pop("format")
+            return redirect(f"{reverse('activity:indicators')}?{query.urlencode()}")
+        name = review_filename(period, chosen=chosen, departments=departments, network=network)
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
     context = {
         "indicators": result, "period": period, "scope_label": scope_label, "departments": departments,
         "chosen": chosen, "network": network, "table": table, "notice": notice or period_notice,
