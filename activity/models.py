@@ -134,6 +134,24 @@ class ClosedMonth(models.Model):
         return f"{self.department} – {self.month:%m/%Y}"
 
 
+class ReminderSent(models.Model):
+    """The reminder e-mailed to a structure's managers for a month's missing reports (send_activity_reminders):
+    sent once per structure and month, whatever the number of runs."""
+
+    structure = models.ForeignKey("directory.StructurePage", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["structure", "month"], name="activity_reminder_sent_once")
+        ]
+
+    def __str__(self):
+        return f"{self.structure} – {self.month:%m/%Y}"
+
+
 def request_kind_labels(kinds) -> list[str]:
     labels = dict(RequestKind.choices)
     return [str(labels[kind]) for kind in kinds or [] if kind in labels]
