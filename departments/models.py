@@ -168,11 +168,21 @@ class DepartmentHomePage(SectionHome, SectionNewsMixin, BasePage):
         "home.LegalPage",
         "news.NewsIndexPage",
         "directory.AnnuairePage",
+        "events.AgendaPage",
+        "resources.LibraryPage",
     ]
+    show_network_figures = models.BooleanField(
+        _("afficher « le réseau en chiffres »"),
+        default=False,
+        help_text=_(
+            "Promeneurs, structures, réseaux sociaux couverts et personnes touchées l'an dernier, en totaux."
+        ),
+    )
     content_panels = BasePage.content_panels + [
         FieldPanel("department"),
         FieldPanel("intro"),
         FieldPanel("body"),
+        FieldPanel("show_network_figures"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),

@@ -14,9 +14,20 @@ class NationalHomePage(SectionHome, SectionNewsMixin, BasePage):
 
     intro = models.TextField(_("accroche"), blank=True, max_length=400)
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("contenu"))
+    show_network_figures = models.BooleanField(
+        _("afficher « le réseau en chiffres »"),
+        default=True,
+        help_text=_(
+            "Promeneurs, structures, réseaux sociaux couverts et personnes touchées l'an dernier, en totaux."
+        ),
+    )
 
     parent_page_types = ["wagtailcore.Page"]
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("show_network_figures"),
+    ]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
