@@ -42,6 +42,7 @@ def review_workbook(indicators, scope_label: str, departments_table: list[dict] 
         [_("Fiches conformes à la charte"), indicators.complete_promeneurs],
         [_("Taux de conformité des fiches"), round(rate * 100, 1) if rate is not None else ""],
         [_("Communes ayant une structure"), indicators.communes_with_a_structure],
+        *_coverage_rows(indicators),
     ])  # fmt: skip
     _sheet(workbook, _("Par mois"), heading, [_("Mois"), _("Jeunes"), _("Parents"), _("Échanges"), _("Rencontres")],
            [[row["label"], row["young"], row["parents"], row["exchanges"], row["meetings"]] for row in indicators.by_month])  # fmt: skip
@@ -63,3 +64,15 @@ def review_workbook(indicators, scope_label: str, departments_table: list[dict] 
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _coverage_rows(indicators) -> list[list]:
+    coverage = getattr(indicators, "coverage", None)
+    if coverage is None:
+        return []
+    label = _("Population à moins de %(km)s km d'un promeneur") % {"km": coverage.radius_km}
+    return [
+        [label + " (%)", coverage.percent if coverage.percent is not None else "—"],
+        [_("Habitants couverts"), coverage.covered_population],
+        [_("Habitants du périmètre"), coverage.population],
+    ]

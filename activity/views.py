@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from activity import charts, scope
+from activity.coverage import population_coverage
 from activity.exports import review_workbook
 from activity.forms import ActivityReportForm, parse_month
 from activity.indicators import add_months, by_department, compute, month_period, quarter_period, year_period
@@ -236,6 +237,8 @@ def indicators(request):
         )
     period, period_notice = _period(request)
     result = compute(selected, period)
+    if not result.empty:
+        result.coverage = population_coverage(list(selected.values_list("code", flat=True)))
     table = by_department(departments, period) if network and chosen is None else None
     if request.GET.get("format") == "xlsx":
         content = review_workbook(result, scope_label, table)
