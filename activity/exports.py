@@ -56,6 +56,10 @@ def review_workbook(indicators, scope_label: str, departments_table: list[dict] 
            [[row["name"], row["promeneurs"], row["young"], row["parents"], row["exchanges"]] for row in indicators.by_commune])  # fmt: skip
     _sheet(workbook, _("Types de demandes"), heading, [_("Type de demande"), _("Rapports")],
            [[row["label"], row["reports"]] for row in indicators.request_kinds])  # fmt: skip
+    _sheet(workbook, _("Participation"), heading,
+           [_("Type d'événement"), _("Événements"), _("Participants"), _("Sans nombre de participants")],
+           [[row["label"], row["events"], row["participants"], row["uncounted"]]
+            for row in getattr(indicators, "participation", [])])  # fmt: skip
     if departments_table is not None:
         _sheet(workbook, _("Par département"), heading,
                [_("Département"), _("Promeneurs"), _("Jeunes"), _("Parents"), _("Échanges"), _("Rencontres"), _("Heures en ligne")],

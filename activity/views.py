@@ -21,6 +21,7 @@ from activity.exports import review_workbook
 from activity.forms import ActivityReportForm, parse_month
 from activity.indicators import add_months, by_department, compute, month_period, quarter_period, year_period
 from activity.models import ActivityReport, ClosedMonth, first_of_month, request_kind_labels
+from activity.participation import participation
 from core.addresses import site_root_url
 from departments.models import Department
 
@@ -239,6 +240,7 @@ def indicators(request):
     result = compute(selected, period)
     if not result.empty:
         result.coverage = population_coverage(list(selected.values_list("code", flat=True)))
+        result.participation = participation(selected, period, network=network and chosen is None)
     table = by_department(departments, period) if network and chosen is None else None
     if request.GET.get("format") == "xlsx":
         content = review_workbook(result, scope_label, table)

@@ -323,6 +323,8 @@ def _event(agenda, title, kind, audience, days, hours, online, flagged, summary,
             "commune": commune or ensure_communes(["75056"])["75056"],
         }
     registration = {}
+    if days < 0:  # recorded after the event: the activity indicators' participation
+        registration = {"participants": 12 + abs(days) % 17}
     if days > 0:
         registration = {
             "registration_email": "inscriptions@promeneurs.example.org",

@@ -218,6 +218,15 @@ class EventPage(RoutablePageMixin, BasePage):
     registration_email = models.EmailField(_("e-mail d'inscription"), blank=True)
     places = models.PositiveIntegerField(_("nombre de places"), null=True, blank=True)
     registration_closes = models.DateField(_("clôture des inscriptions"), null=True, blank=True)
+    participants = models.PositiveIntegerField(
+        _("participants"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Après l'événement : le nombre de personnes venues. Jamais affiché au public ; compté dans les "
+            "indicateurs d'activité (participation aux réunions et formations)."
+        ),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -265,6 +274,7 @@ class EventPage(RoutablePageMixin, BasePage):
             [
                 FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_email")]),
                 FieldRowPanel([FieldPanel("places"), FieldPanel("registration_closes")]),
+                FieldPanel("participants"),
             ],
             heading=_("Inscription"),
         ),
