@@ -175,7 +175,7 @@ class DepartmentHomePage(SectionHome, SectionNewsMixin, BasePage):
         _("afficher « le réseau en chiffres »"),
         default=False,
         help_text=_(
-            "Promeneurs, structures, réseaux sociaux couverts et personnes touchées l'an dernier, en totaux."
+            "Promeneurs, structures, réseaux sociaux couverts et personnes touchées ces douze derniers mois, en totaux."
         ),
     )
     content_panels = BasePage.content_panels + [

@@ -18,7 +18,7 @@ class NationalHomePage(SectionHome, SectionNewsMixin, BasePage):
         _("afficher « le réseau en chiffres »"),
         default=True,
         help_text=_(
-            "Promeneurs, structures, réseaux sociaux couverts et personnes touchées l'an dernier, en totaux."
+            "Promeneurs, structures, réseaux sociaux couverts et personnes touchées ces douze derniers mois, en totaux."
         ),
     )
 
