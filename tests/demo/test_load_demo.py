@@ -54,10 +54,10 @@ def test_load_demo_builds_the_network_and_is_idempotent():
     assert national_agenda.status_code == 200
     national_titles = {event.title for event in national_agenda.context["events"]}
     assert "Journée nationale des Promeneurs du Net" in national_titles
-    assert "Formation : la présence éducative sur les réseaux sociaux du Cher" in national_titles
+    assert any(title.startswith("Formation : la présence éducative") for title in national_titles)
     cher_agenda = Client(HTTP_HOST="18.localhost:8000").get("/agenda/")
     cher_titles = {event.title for event in cher_agenda.context["events"]}
-    assert "Réunion départementale des promeneurs du Cher" in cher_titles
+    assert any(title.startswith("Réunion départementale des promeneurs") for title in cher_titles)
     assert not any("Seine-Saint-Denis" in title for title in cher_titles)
     # The library: about thirty resources, the charte on every site.
     assert ResourcePage.objects.live().count() >= 30
