@@ -52,6 +52,7 @@ def structure_points() -> list[tuple[float, float]]:
         PromeneurPage.objects.publicly_listed()
         .filter(structure__commune__latitude__isnull=False)
         .values_list("structure__commune__latitude", "structure__commune__longitude")
+        .order_by()
         .distinct()
     )
     return list(communes)
