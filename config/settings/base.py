@@ -240,7 +240,9 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no outside service fed with e-mail hashes
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "pptx", "txt", "csv", "zip"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.DocumentForm"  # adds the size limit below
-DOCUMENT_MAX_UPLOAD_MB = env_int("DOCUMENT_MAX_UPLOAD_MB", 20, "Largest document accepted in the admin, in MB")
+DOCUMENT_MAX_UPLOAD_MB = env_int(
+    "DOCUMENT_MAX_UPLOAD_MB", 20, "Largest document accepted in the admin, in MB"
+)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

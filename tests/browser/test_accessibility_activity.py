@@ -22,7 +22,9 @@ def _reports():
     from directory.models import PromeneurPage, StructurePage
 
     cher = Department.objects.get(code="18")
-    promeneurs = PromeneurPage.objects.filter(department=cher, status="actif").prefetch_related("social_profiles")
+    promeneurs = PromeneurPage.objects.filter(department=cher, status="actif").prefetch_related(
+        "social_profiles"
+    )
     last_month = add_months(first_of_month(timezone.localdate()), -1)
     assert make_year_of_reports(promeneurs, last_month) > 0
     structure = StructurePage.objects.filter(department=cher).order_by("pk").first()
