@@ -4,6 +4,7 @@ import datetime
 import random
 from decimal import Decimal
 
+from activity import tallies
 from activity.forms import record_facts
 from activity.models import ActivityReach, ActivityReport, RequestKind
 
@@ -20,11 +21,12 @@ def make_report(promeneur, month: datetime.date, *, reaches=None, user=None, **f
         **figures,
     )
     record_facts(report, promeneur)
-    report.save()
-    ActivityReach.objects.bulk_create(
-        ActivityReach(report=report, platform=platform, young_people=young, parents=parents)
-        for platform, (young, parents) in (reaches or {}).items()
-    )
+    with tallies.deferred():  # the reach rows' bulk_create sends no signal: the summaries follow at the end
+        report.save()
+        ActivityReach.objects.bulk_create(
+            ActivityReach(report=report, platform=platform, young_people=young, parents=parents)
+            for platform, (young, parents) in (reaches or {}).items()
+        )
     return report
 
 
@@ -33,6 +35,13 @@ def make_year_of_reports(promeneurs, last_month: datetime.date, months: int = 12
     (the demo's twelve months). Figures follow each promeneur's networks and missions, with seasons."""
     rng = random.Random(seed)
     kinds = [value for value, _label in RequestKind.choices]
+    created = 0
+    with tallies.deferred():
+        created = _make_year_of_reports(promeneurs, last_month, months, rng, kinds)
+    return created
+
+
+def _make_year_of_reports(promeneurs, last_month, months, rng, kinds) -> int:
     created = 0
     for promeneur in promeneurs:
         platforms = list(dict.fromkeys(p.platform for p in promeneur.social_profiles.all())) or ["instagram"]

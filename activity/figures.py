@@ -11,7 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from activity.indicators import add_months
-from activity.models import ActivityReach, first_of_month
+from activity.models import ActivityMonthTotal, first_of_month
 from directory.models import PromeneurPage, SocialProfile, StructurePage, convention_in_force
 
 #: The figures change with each publication and each month's reports: a quarter of an hour is fresh enough,
@@ -31,20 +31,18 @@ def compute(department=None, today: datetime.date | None = None) -> NetworkFigur
     this_month = first_of_month(today or timezone.localdate())
     promeneurs = PromeneurPage.objects.publicly_listed()
     structures = StructurePage.objects.live().public().filter(convention_in_force())
-    reaches = ActivityReach.objects.filter(
-        report__month__gte=add_months(this_month, -12), report__month__lt=this_month
-    )
+    months = ActivityMonthTotal.objects.filter(month__gte=add_months(this_month, -12), month__lt=this_month)
     if department is not None:
         promeneurs = promeneurs.filter(department=department)
         structures = structures.filter(department=department)
-        reaches = reaches.filter(report__department=department)
+        months = months.filter(department=department)
     networks = (
         SocialProfile.objects.filter(promeneur__in=promeneurs.values("pk"))
         .values("platform")
         .distinct()
         .count()
     )
-    reached = reaches.aggregate(young=Sum("young_people"), parents=Sum("parents"))
+    reached = months.aggregate(young=Sum("young_people"), parents=Sum("parents"))
     return NetworkFigures(
         promeneurs=promeneurs.count(),
         structures=structures.count(),

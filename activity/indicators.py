@@ -1,16 +1,15 @@
-"""The indicators of a period, computed from the reports: sums over ActivityReport (and its reaches)
-grouped by the facts each report recorded. One function, used by the indicators page and the exports, so
+"""The indicators of a period, computed from the reports: sums over the summaries of ActivityReport (and its
+reaches) grouped by the facts each report recorded (activity.tallies). One function, used by the indicators page and the exports, so
 what the coordination reads and what the comité de pilotage receives are the same figures."""
 
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from activity.models import ActivityReach, ActivityReport, RequestKind
+from activity.models import ActivityMonthTotal, ActivityTally, ActivityTallyReach, RequestKind
 from directory.models import PromeneurPage, StructurePage, StructureType
 from directory.social import PLATFORM_CHOICES
 from geo.models import Commune
@@ -122,95 +121,50 @@ class Indicators:
         return getattr(self, name) - getattr(self.previous, name)
 
 
-#: The facts of a report the indicators are grouped by, read from the report's own columns (activity.models).
-FACTS = ("structure_type", "commune_id", "youth", "parenting")
-
-
-def _reports(departments, period: Period):
-    return ActivityReport.objects.filter(
-        department__in=departments, month__gte=period.start, month__lt=period.end
+def _tallies(departments, period: Period):
+    return ActivityTally.objects.filter(
+        kind=period.kind, start=period.start, department__in=departments
     ).order_by()
 
 
-def _reaches(departments, period: Period):
-    """The reach rows of the period's reports, through one join on the reports' own columns: a
-    ``report IN (…)`` sub-query made PostgreSQL read the reports twice and, for one département, every reach
-    row of the network."""
-    return ActivityReach.objects.filter(
-        report__department__in=departments, report__month__gte=period.start, report__month__lt=period.end
-    ).order_by()
-
-
-@dataclass
-class _Tally:
-    """What some reports add up to; ``promeneurs`` are told apart as Count(distinct) does (no None)."""
-
-    reports: int = 0
-    hours: Decimal = Decimal(0)
-    exchanges: int = 0
-    meetings: int = 0
-    projects: int = 0
-    support: int = 0
-    young: int = 0
-    parents: int = 0
-    promeneurs: set = field(default_factory=set)
-
-    def add(self, promeneur, reports, hours, exchanges, meetings, projects, support) -> None:
-        self.reports += reports
-        self.hours += hours or 0
-        self.exchanges += exchanges or 0
-        self.meetings += meetings or 0
-        self.projects += projects or 0
-        self.support += support
-        if promeneur is not None:
-            self.promeneurs.add(promeneur)
-
-    def reach(self, young, parents) -> None:
-        self.young += young or 0
-        self.parents += parents or 0
+def _sums(prefix: str = "sum_", condition: Q | None = None) -> dict:
+    """The aggregates of some tallies (those matching ``condition``), named ``prefix`` + figure."""
+    figures = {
+        "reports": "reports", "hours": "hours_online", "exchanges": "exchanges",
+        "meetings": "in_person_meetings", "projects": "projects_started", "support": "support_requests",
+        "young": "young_people", "parents": "parents",
+    }  # fmt: skip
+    sums = {f"{prefix}{name}": Sum(column, filter=condition) for name, column in figures.items()}
+    sums[f"{prefix}promeneurs"] = Count("promeneur", distinct=True, filter=condition)
+    return sums
 
 
 def compute(departments, period: Period, *, with_previous: bool = True) -> Indicators:
     """The indicators of ``period`` over the reports of ``departments`` (a queryset of Department).
 
-    At the network's scale (50,000 promeneurs, 600,000 reports a year) each pass over the reports costs
-    hundreds of milliseconds: the figures come from five grouped queries instead of one per table and
-    column (benchmarks/activity.py). The reports grouped by promeneur and facts (one row per promeneur,
-    a few when their facts changed during the period) give every sum and every count of distinct
-    promeneurs but the monthly and per-network ones; the reach rows grouped by the same facts give the
-    people reached along them."""
-    reports = _reports(departments, period)
-    reaches = _reaches(departments, period)
-    total = _Tally()
-    missions = {"jeunesse": _Tally(), "parentalite": _Tally()}
-    structure_types: dict[str, _Tally] = {}
-    communes: dict[int | None, _Tally] = {}
-    rows = reports.values_list("promeneur_id", *FACTS).annotate(
-        n=Count("pk"),
-        hours=Sum("hours_online"),
-        exchanges=Sum("exchanges"),
-        meetings=Sum("in_person_meetings"),
-        projects=Sum("projects_started"),
-        support=Count("pk", filter=Q(needs_support=True)),
+    Read from the summaries activity.tallies keeps in step with the reports (one row per promeneur and
+    period): the network's year is a few grouped queries over 50,000 rows, not 600,000 reports and their
+    1.2 million reach rows (benchmarks/activity.py). Counts of promeneurs are of distinct promeneurs, as a
+    promeneur whose facts changed during the period has several rows."""
+    tallies = _tallies(departments, period)
+    totals = tallies.aggregate(
+        **_sums(), **_sums("jeunesse_", Q(youth=True)), **_sums("parentalite_", Q(parenting=True))
     )
-    for promeneur, structure_type, commune, youth, parenting, *figures in rows:
-        total.add(promeneur, *figures)
-        if youth:
-            missions["jeunesse"].add(promeneur, *figures)
-        if parenting:
-            missions["parentalite"].add(promeneur, *figures)
-        structure_types.setdefault(structure_type, _Tally()).add(promeneur, *figures)
-        communes.setdefault(commune, _Tally()).add(promeneur, *figures)
     result = Indicators(
         period=period,
-        reports=total.reports,
-        promeneurs_reporting=len(total.promeneurs),
-        hours_online=float(total.hours),
-        exchanges=total.exchanges,
-        in_person_meetings=total.meetings,
-        projects_started=total.projects,
-        support_requests=total.support,
+        reports=totals["sum_reports"] or 0,
+        promeneurs_reporting=totals["sum_promeneurs"],
+        hours_online=float(totals["sum_hours"] or 0),
+        exchanges=totals["sum_exchanges"] or 0,
+        in_person_meetings=totals["sum_meetings"] or 0,
+        projects_started=totals["sum_projects"] or 0,
+        support_requests=totals["sum_support"] or 0,
+        young_people=totals["sum_young"] or 0,
+        parents=totals["sum_parents"] or 0,
     )
+    if not with_previous:
+        return result  # the previous period: only its totals are shown, beside each figure
+    result.previous = compute(departments, period.previous(), with_previous=False)
     listed = PromeneurPage.objects.publicly_listed().filter(department__in=departments)
     result.listed_promeneurs = listed.count()
     result.complete_promeneurs = listed.complete().count()
@@ -221,51 +175,45 @@ def compute(departments, period: Period, *, with_previous: bool = True) -> Indic
     if result.empty:
         return result
 
-    reach_rows = reaches.values_list(*(f"report__{fact}" for fact in FACTS)).annotate(
-        young=Sum("young_people"), parents=Sum("parents")
-    )
-    for structure_type, commune, youth, parenting, young, parents in reach_rows:
-        total.reach(young, parents)
-        if youth:
-            missions["jeunesse"].reach(young, parents)
-        if parenting:
-            missions["parentalite"].reach(young, parents)
-        # setdefault: a report saved between the two statements must not break the page.
-        structure_types.setdefault(structure_type, _Tally()).reach(young, parents)
-        communes.setdefault(commune, _Tally()).reach(young, parents)
-    result.young_people, result.parents = total.young, total.parents
-
-    by_month_reach = {
-        month: (young or 0, parents or 0)
-        for month, young, parents in reaches.values_list("report__month").annotate(
-            young=Sum("young_people"), parents=Sum("parents")
+    by_month = {
+        row["month"]: row
+        for row in ActivityMonthTotal.objects.filter(
+            department__in=departments, month__gte=period.start, month__lt=period.end
         )
-    }
-    by_month = {month: (0, 0, 0) for month in period.months()}
-    kinds = Counter()
-    # Grouped by month and by the report's list of kinds (a few hundred distinct lists): the lists are
-    # counted here, not read one report at a time.
-    for month, request_kinds, n, exchanges, meetings in reports.values_list("month", "request_kinds").annotate(
-        n=Count("pk"), exchanges=Sum("exchanges"), meetings=Sum("in_person_meetings")
-    ):  # fmt: skip
-        before = by_month.get(month, (0, 0, 0))
-        by_month[month] = (before[0] + (exchanges or 0), before[1] + (meetings or 0), before[2] + n)
-        for kind in request_kinds or []:
-            kinds[kind] += n
+        .order_by()
+        .values("month")
+        .annotate(
+            n=Sum("reports"), young=Sum("young_people"), parents=Sum("parents"),
+            exchanges=Sum("exchanges"), meetings=Sum("in_person_meetings"),
+        )
+    }  # fmt: skip
     for month in period.months():
-        young, parents = by_month_reach.get(month, (0, 0))
-        exchanges, meetings, count = by_month[month]
+        row = by_month.get(month, {})
         result.by_month.append({
             "month": month, "label": f"{MONTH_NAMES[month.month - 1]} {month.year}",
-            "short": f"{month:%m/%y}", "young": young, "parents": parents,
-            "exchanges": exchanges, "meetings": meetings, "reports": count,
+            "short": f"{month:%m/%y}", "young": row.get("young") or 0, "parents": row.get("parents") or 0,
+            "exchanges": row.get("exchanges") or 0, "meetings": row.get("meetings") or 0,
+            "reports": row.get("n") or 0,
         })  # fmt: skip
+    kinds = Counter()
+    for counts in ActivityMonthTotal.objects.filter(
+        department__in=departments, month__gte=period.start, month__lt=period.end
+    ).values_list("request_kinds", flat=True):
+        kinds.update(counts)
+    result.request_kinds = [
+        {"key": value, "label": str(label), "reports": kinds[value]}
+        for value, label in RequestKind.choices
+        if kinds[value]
+    ]
 
     networks = dict(PLATFORM_CHOICES)
-    rows = reaches.values("platform").annotate(
-        young=Sum("young_people"),
-        parents=Sum("parents"),
-        promeneurs=Count("report__promeneur", distinct=True),
+    rows = (
+        ActivityTallyReach.objects.filter(kind=period.kind, start=period.start, department__in=departments)
+        .order_by()
+        .values("platform")
+        .annotate(
+            young=Sum("young_people"), parents=Sum("parents"), promeneurs=Count("promeneur", distinct=True)
+        )
     )
     result.by_network = sorted(
         ({"key": row["platform"], "label": str(networks.get(row["platform"], row["platform"])),
@@ -275,65 +223,53 @@ def compute(departments, period: Period, *, with_previous: bool = True) -> Indic
     )  # fmt: skip
 
     for key, label in (("jeunesse", _("Jeunesse")), ("parentalite", _("Parentalité"))):
-        tally = missions[key]
         result.by_mission.append({
-            "key": key, "label": str(label), "reports": tally.reports, "promeneurs": len(tally.promeneurs),
-            "young": tally.young, "parents": tally.parents, "exchanges": tally.exchanges,
+            "key": key, "label": str(label), "reports": totals[f"{key}_reports"] or 0,
+            "promeneurs": totals[f"{key}_promeneurs"], "young": totals[f"{key}_young"] or 0,
+            "parents": totals[f"{key}_parents"] or 0, "exchanges": totals[f"{key}_exchanges"] or 0,
         })  # fmt: skip
 
     types = dict(StructureType.choices)
     result.by_structure_type = sorted(
-        ({"key": key, "label": str(types.get(key, _("Sans structure"))), "promeneurs": len(tally.promeneurs),
-          "exchanges": tally.exchanges, "young": tally.young, "parents": tally.parents}
-         for key, tally in structure_types.items()),
+        ({"key": row["structure_type"], "label": str(types.get(row["structure_type"], _("Sans structure"))),
+          "promeneurs": row["sum_promeneurs"], "exchanges": row["sum_exchanges"] or 0, "young": row["sum_young"] or 0,
+          "parents": row["sum_parents"] or 0}
+         for row in tallies.values("structure_type").annotate(**_sums())),
         key=lambda row: row["label"],
     )  # fmt: skip
 
+    communes = list(tallies.values("commune").annotate(**_sums()))
     places = {
         pk: (name, latitude, longitude)
         for pk, name, latitude, longitude in Commune.objects.filter(
-            pk__in=[pk for pk in communes if pk is not None]
+            pk__in=[row["commune"] for row in communes if row["commune"] is not None]
         ).values_list("pk", "name", "latitude", "longitude")
     }
     unknown = (None, None, None)
     result.by_commune = sorted(
-        ({"name": places.get(pk, unknown)[0] or str(_("Commune inconnue")), "promeneurs": len(tally.promeneurs),
-          "latitude": places.get(pk, unknown)[1], "longitude": places.get(pk, unknown)[2],
-          "exchanges": tally.exchanges, "young": tally.young, "parents": tally.parents}
-         for pk, tally in communes.items()),
+        ({"name": places.get(row["commune"], unknown)[0] or str(_("Commune inconnue")),
+          "promeneurs": row["sum_promeneurs"], "latitude": places.get(row["commune"], unknown)[1],
+          "longitude": places.get(row["commune"], unknown)[2], "exchanges": row["sum_exchanges"] or 0,
+          "young": row["sum_young"] or 0, "parents": row["sum_parents"] or 0}
+         for row in communes),
         key=lambda row: (-(row["young"] + row["parents"]), row["name"]),
     )  # fmt: skip
-
-    result.request_kinds = [
-        {"key": value, "label": str(label), "reports": kinds[value]}
-        for value, label in RequestKind.choices
-        if kinds[value]
-    ]
-
-    if with_previous:
-        result.previous = compute(departments, period.previous(), with_previous=False)
     return result
 
 
 def by_department(departments, period: Period) -> list[dict]:
     """The network's table: one line per département (the Cnaf's view and export)."""
-    reach = {
-        department: (young or 0, parents or 0)
-        for department, young, parents in _reaches(departments, period)
-        .values_list("report__department_id")
-        .annotate(young=Sum("young_people"), parents=Sum("parents"))
+    rows = {
+        row["department"]: row
+        for row in _tallies(departments, period).values("department").annotate(**_sums())
     }
-    rows = {row["department_id"]: row for row in _reports(departments, period).values("department_id").annotate(
-        promeneurs=Count("promeneur", distinct=True), exchanges=Sum("exchanges"),
-        meetings=Sum("in_person_meetings"), hours=Sum("hours_online"))}  # fmt: skip
     table = []
     for department in departments:
         row = rows.get(department.pk, {})
-        young, parents = reach.get(department.pk, (0, 0))
         table.append({
             "department": department, "name": f"{department.code} – {department.name}",
-            "promeneurs": row.get("promeneurs") or 0, "young": young, "parents": parents,
-            "exchanges": row.get("exchanges") or 0, "meetings": row.get("meetings") or 0,
-            "hours": float(row.get("hours") or 0),
+            "promeneurs": row.get("sum_promeneurs") or 0, "young": row.get("sum_young") or 0,
+            "parents": row.get("sum_parents") or 0, "exchanges": row.get("sum_exchanges") or 0,
+            "meetings": row.get("sum_meetings") or 0, "hours": float(row.get("sum_hours") or 0),
         })  # fmt: skip
     return table

@@ -88,6 +88,16 @@ class ActivityReport(models.Model):
     def __str__(self):
         return f"{self.promeneur_name} – {self.month:%m/%Y}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        report = super().from_db(db, field_names, values)
+        # Where the report was counted when read: a save that moves it rewrites the old place too
+        # (activity.tallies).
+        report._counted_as = tuple(
+            report.__dict__.get(name) for name in ("promeneur_id", "department_id", "month")
+        )
+        return report
+
     @property
     def young_people(self) -> int:
         return sum(reach.young_people for reach in self.reaches.all())
@@ -155,3 +165,91 @@ class ReminderSent(models.Model):
 def request_kind_labels(kinds) -> list[str]:
     labels = dict(RequestKind.choices)
     return [str(labels[kind]) for kind in kinds or [] if kind in labels]
+
+
+# --- Summaries the indicators read (activity.tallies keeps them in step with the reports) ---------------
+
+
+class PeriodKind(models.TextChoices):
+    YEAR = "annee", _("année")
+    QUARTER = "trimestre", _("trimestre")
+    MONTH = "mois", _("mois")
+
+
+class ActivityTally(models.Model):
+    """What one promeneur's reports of one period (year, quarter or month) add up to, per set of facts (a
+    promeneur whose structure or missions changed during the period has one row per set). The network's year
+    is 50,000 of these rows instead of 600,000 reports and 1.2 million reach rows (benchmarks/activity.py)."""
+
+    kind = models.CharField(max_length=10, choices=PeriodKind.choices)
+    start = models.DateField()
+    department = models.ForeignKey("departments.Department", on_delete=models.CASCADE, related_name="+")
+    promeneur = models.ForeignKey(
+        "directory.PromeneurPage", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    structure_type = models.CharField(max_length=40, blank=True)
+    commune = models.ForeignKey("geo.Commune", null=True, on_delete=models.SET_NULL, related_name="+")
+    youth = models.BooleanField(default=False)
+    parenting = models.BooleanField(default=False)
+    reports = models.PositiveIntegerField(default=0)
+    hours_online = models.DecimalField(max_digits=9, decimal_places=1, default=0)
+    exchanges = models.PositiveIntegerField(default=0)
+    in_person_meetings = models.PositiveIntegerField(default=0)
+    projects_started = models.PositiveIntegerField(default=0)
+    support_requests = models.PositiveIntegerField(default=0)
+    young_people = models.PositiveIntegerField(default=0)
+    parents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["kind", "start", "department"]),
+            models.Index(fields=["promeneur", "start"]),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.start}: {self.promeneur_id}"
+
+
+class ActivityTallyReach(models.Model):
+    """The people one promeneur reached on one network during a period (the per-network figures and their
+    distinct promeneurs)."""
+
+    kind = models.CharField(max_length=10, choices=PeriodKind.choices)
+    start = models.DateField()
+    department = models.ForeignKey("departments.Department", on_delete=models.CASCADE, related_name="+")
+    promeneur = models.ForeignKey(
+        "directory.PromeneurPage", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    platform = models.CharField(max_length=16, choices=PLATFORM_CHOICES)
+    young_people = models.PositiveIntegerField(default=0)
+    parents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["kind", "start", "department"]),
+            models.Index(fields=["promeneur", "start"]),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.start}: {self.promeneur_id} {self.platform}"
+
+
+class ActivityMonthTotal(models.Model):
+    """One département's month: the monthly chart and the kinds of requests ({kind: reports})."""
+
+    department = models.ForeignKey("departments.Department", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    reports = models.PositiveIntegerField(default=0)
+    exchanges = models.PositiveIntegerField(default=0)
+    in_person_meetings = models.PositiveIntegerField(default=0)
+    young_people = models.PositiveIntegerField(default=0)
+    parents = models.PositiveIntegerField(default=0)
+    request_kinds = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["department", "month"], name="activity_one_total_per_month")
+        ]
+
+    def __str__(self):
+        return f"{self.department_id} {self.month:%m/%Y}"

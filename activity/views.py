@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from activity import charts, scope
+from activity import charts, scope, tallies
 from activity.coverage import population_coverage
 from activity.exports import review_workbook
 from activity.forms import ActivityReportForm, parse_month
@@ -125,7 +125,7 @@ def _notify_support(request, report: ActivityReport) -> None:
 
 
 def _save(request, form, *, asked_before: bool):
-    with transaction.atomic():
+    with transaction.atomic(), tallies.deferred():  # the report and its reach rows: one rewrite
         report = form.save_report(request.user)
     if report.needs_support and not asked_before:
         _notify_support(request, report)

@@ -57,6 +57,9 @@ def parse_args(argv=None):
     parser.add_argument("--warm", type=int, default=1, help="untimed requests before them (default 1)")
     parser.add_argument("--rebuild", action="store_true", help="drop the database and build it again")
     parser.add_argument("--seed", type=int, default=20261203)
+    parser.add_argument(
+        "--resummarise", action="store_true", help="rebuild the summaries of the reports (activity.tallies)"
+    )
     return parser.parse_args(argv)
 
 
@@ -233,6 +236,42 @@ def build_reports(year: int, rng: random.Random) -> tuple[int, int]:
                 flush=True,
             )
     return reports_count, reaches_count
+
+
+def summarise() -> None:
+    """The summaries the indicators read, from the reports (bulk inserts send no signal)."""
+    from activity import tallies
+
+    started = time.perf_counter()
+    count = tallies.rebuild()
+    print(f"  summaries: {count:,} tallies rebuilt in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def time_one_report_saved(year: int, runs: int) -> None:
+    """What a report's save adds at this scale: the rewrite of its promeneur's year and its département's
+    months (activity.tallies), beside the save itself, timed on one report of the network."""
+    from django.db import transaction
+
+    from activity import tallies
+    from activity.models import ActivityReport
+
+    report = ActivityReport.objects.filter(month__year=year).order_by("pk")[len(str(year))]
+    saves, rewrites = [], []
+    for _ in range(runs):
+        with transaction.atomic():
+            with tallies.deferred():
+                started = time.perf_counter()
+                report.exchanges += 1
+                report.save()
+                saved = time.perf_counter()
+            rewrites.append((time.perf_counter() - saved) * 1000)
+            saves.append((saved - started) * 1000)
+    report.exchanges -= runs  # the data stays as built
+    report.save()
+    print(
+        f"One report saved, {runs} times: the save {statistics.median(saves):.1f} ms p50, the rewrite of its "
+        f"summaries {statistics.median(rewrites):.1f} ms p50 (max {max(rewrites):.1f})."
+    )
 
 
 def cnaf_user():
@@ -454,13 +493,17 @@ def main(argv=None) -> None:
         build_network(args.n, args.departments, rng)
         print(f"Building their reports of {year}…", flush=True)
         reports, reaches = build_reports(year, rng)
+        summarise()
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")  # what autovacuum would have done by the time anyone reads them
         print(f"Built: {reports:,} reports, {reaches:,} reach rows in {time.perf_counter() - started:.0f} s")
     else:
         print(f"Reusing the data: {args.n:,} promeneurs, {12 * args.n:,} reports of {year}")
+        if args.resummarise:
+            summarise()
     check_figures(year)
     time_scenarios(year, args.runs, args.warm)
+    time_one_report_saved(year, args.runs)
 
 
 if __name__ == "__main__":
