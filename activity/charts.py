@@ -81,11 +81,12 @@ def commune_map(chart_id: str, title: str, communes: list[dict]) -> str:
     lons = [row["longitude"] for row in points]
     lat_span = max(max(lats) - min(lats), 0.05)
     lon_span = max(max(lons) - min(lons), 0.05)
+    south, west = min(lats), min(lons)
     peak = max(row["young"] + row["parents"] for row in points) or 1
     body = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#f4f6f9"/>']
     for row in points:
-        x = margin + (row["longitude"] - min(lons)) / lon_span * (width - 2 * margin)
-        y = height - margin - (row["latitude"] - min(lats)) / lat_span * (height - 2 * margin)
+        x = margin + (row["longitude"] - west) / lon_span * (width - 2 * margin)
+        y = height - margin - (row["latitude"] - south) / lat_span * (height - 2 * margin)
         radius = 4 + 16 * ((row["young"] + row["parents"]) / peak) ** 0.5
         body.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{YOUNG}" fill-opacity="0.55" stroke="{YOUNG}">'

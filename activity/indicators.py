@@ -10,6 +10,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from activity.models import ActivityMonthTotal, ActivityTally, ActivityTallyReach, RequestKind
+from core.navigation import memoised
 from directory.models import PromeneurPage, StructurePage, StructureType
 from directory.social import PLATFORM_CHOICES
 from geo.models import Commune
@@ -139,13 +140,25 @@ def _sums(prefix: str = "sum_", condition: Q | None = None) -> dict:
     return sums
 
 
-def compute(departments, period: Period, *, with_previous: bool = True) -> Indicators:
+def _profiles(departments) -> tuple[int, int, int]:
+    """Listed promeneurs, those whose profile is complete, communes with a structure: facts of the pages."""
+    listed = PromeneurPage.objects.publicly_listed().filter(department__in=departments)
+    communes = (
+        StructurePage.objects.live().filter(department__in=departments, commune__isnull=False)
+        .values("commune").distinct().count()
+    )  # fmt: skip
+    return listed.count(), listed.complete().count(), communes
+
+
+def compute(departments, period: Period, *, with_previous: bool = True, token=None) -> Indicators:
     """The indicators of ``period`` over the reports of ``departments`` (a queryset of Department).
 
     Read from the summaries activity.tallies keeps in step with the reports (one row per promeneur and
     period): the network's year is a few grouped queries over 50,000 rows, not 600,000 reports and their
     1.2 million reach rows (benchmarks/activity.py). Counts of promeneurs are of distinct promeneurs, as a
-    promeneur whose facts changed during the period has several rows."""
+    promeneur whose facts changed during the period has several rows. The figures of the profiles (listed,
+    complete, communes with a structure) follow the pages only: memoised under the page tree's ``token``
+    (core.navigation) when one is given."""
     tallies = _tallies(departments, period)
     totals = tallies.aggregate(
         **_sums(), **_sums("jeunesse_", Q(youth=True)), **_sums("parentalite_", Q(parenting=True))
@@ -165,12 +178,9 @@ def compute(departments, period: Period, *, with_previous: bool = True) -> Indic
     if not with_previous:
         return result  # the previous period: only its totals are shown, beside each figure
     result.previous = compute(departments, period.previous(), with_previous=False)
-    listed = PromeneurPage.objects.publicly_listed().filter(department__in=departments)
-    result.listed_promeneurs = listed.count()
-    result.complete_promeneurs = listed.complete().count()
-    result.communes_with_a_structure = (
-        StructurePage.objects.live().filter(department__in=departments, commune__isnull=False)
-        .values("commune").distinct().count()
+    result.listed_promeneurs, result.complete_promeneurs, result.communes_with_a_structure = memoised(
+        token, ("activity-profiles", *sorted(department.pk for department in departments)),
+        lambda: _profiles(departments),
     )  # fmt: skip
     if result.empty:
         return result

@@ -7,7 +7,7 @@ indicators need them, one promeneur and period per row, and are rewritten from t
 changes, so they are a cache of the reports, never a second source: ``rebuild()`` recomputes them all.
 
 The unit rewritten is one promeneur's calendar year (its tallies of the year, of its quarters and of its
-months) and one département's year (its month totals). Saving or deleting a report or one of its reach rows
+months) and one département's month (its month total). Saving or deleting a report or one of its reach rows
 rewrites the units it touches at once (signals below); inside ``deferred()`` they are gathered and each is
 rewritten once at the end (the form's save, a year of demo reports). Writes that send no signal
 (``bulk_create``, ``QuerySet.update`` / ``delete``) are followed by ``rebuild()``.
@@ -144,13 +144,9 @@ def _rewrite(units) -> None:
                 ActivityTallyReach.objects.filter(who & _year_span("start", year)).delete()
                 _insert_tallies(ActivityReport.objects.filter(who & _year_span("month", year)))
             else:
-                _, department, year = unit
-                ActivityMonthTotal.objects.filter(
-                    Q(department_id=department) & _year_span("month", year)
-                ).delete()
-                _insert_month_totals(
-                    ActivityReport.objects.filter(Q(department_id=department) & _year_span("month", year))
-                )
+                _, department, month = unit
+                ActivityMonthTotal.objects.filter(department_id=department, month=month).delete()
+                _insert_month_totals(ActivityReport.objects.filter(department_id=department, month=month))
 
 
 def touch(promeneur_id, department_id, month: datetime.date) -> None:
@@ -159,7 +155,7 @@ def touch(promeneur_id, department_id, month: datetime.date) -> None:
         return
     units = {
         ("promeneur", promeneur_id, department_id, month.year),
-        ("department", department_id, month.year),
+        ("department", department_id, month),
     }
     pending = _pending.get()
     if pending is None:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,6 +24,7 @@ from activity.indicators import add_months, by_department, compute, month_period
 from activity.models import ActivityReport, ClosedMonth, first_of_month, request_kind_labels
 from activity.participation import participation
 from core.addresses import site_root_url
+from core.navigation import memoised, token_for
 from departments.models import Department
 
 logger = logging.getLogger(__name__)
@@ -237,9 +239,13 @@ def indicators(request):
             _("Réseau national") if network else ", ".join(f"{d.name} ({d.code})" for d in departments)
         )
     period, period_notice = _period(request)
-    result = compute(selected, period)
+    result = compute(selected, period, token=token_for(request))
     if not result.empty:
-        result.coverage = population_coverage(list(selected.values_list("code", flat=True)))
+        codes = sorted(selected.values_list("code", flat=True))
+        # Follows the listed promeneurs and their structures only: memoised under the page tree's token.
+        result.coverage = memoised(
+            token_for(request), ("activity-coverage", *codes), lambda: population_coverage(codes)
+        )
         result.participation = participation(selected, period, network=network and chosen is None)
     table = by_department(departments, period) if network and chosen is None else None
     if request.GET.get("format") == "xlsx":
@@ -280,6 +286,12 @@ def indicators(request):
             "chart-networks", _("Personnes touchées par réseau"),
             [{"label": row["label"], "value": row["young"] + row["parents"]} for row in result.by_network],
             _("Personnes touchées"),
+        )  # fmt: skip
+        # Thousands of rows for the network: joined in Python, the template engine would take a second.
+        context["commune_rows"] = format_html_join(
+            "", '<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            ((row["name"], row["promeneurs"], row["young"], row["parents"], row["exchanges"])
+             for row in result.by_commune),
         )  # fmt: skip
         context["commune_map"] = charts.commune_map(
             "chart-communes", _("Personnes touchées par commune"), result.by_commune
