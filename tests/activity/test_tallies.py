@@ -9,7 +9,7 @@ from django.db.models import Count, Sum
 from django.urls import reverse
 
 from activity import tallies
-from activity.factories import make_report, make_year_of_reports
+from activity.factories import make_year_of_reports
 from activity.indicators import by_department, compute, month_period, quarter_period, year_period
 from activity.models import (
     ActivityMonthTotal,
