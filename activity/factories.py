@@ -35,7 +35,6 @@ def make_year_of_reports(promeneurs, last_month: datetime.date, months: int = 12
     (the demo's twelve months). Figures follow each promeneur's networks and missions, with seasons."""
     rng = random.Random(seed)
     kinds = [value for value, _label in RequestKind.choices]
-    created = 0
     with tallies.deferred():
         created = _make_year_of_reports(promeneurs, last_month, months, rng, kinds)
     return created

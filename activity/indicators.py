@@ -185,31 +185,25 @@ def compute(departments, period: Period, *, with_previous: bool = True, token=No
     if result.empty:
         return result
 
-    by_month = {
-        row["month"]: row
-        for row in ActivityMonthTotal.objects.filter(
-            department__in=departments, month__gte=period.start, month__lt=period.end
+    # The départements' month totals (at most twelve per département), read once: the chart and the kinds.
+    by_month: dict[datetime.date, Counter] = {month: Counter() for month in period.months()}
+    kinds = Counter()
+    for month, *figures, request_kinds in ActivityMonthTotal.objects.filter(
+        department__in=departments, month__gte=period.start, month__lt=period.end
+    ).values_list(
+        "month", "reports", "young_people", "parents", "exchanges", "in_person_meetings", "request_kinds"
+    ):
+        by_month.setdefault(month, Counter()).update(
+            dict(zip(("reports", "young", "parents", "exchanges", "meetings"), figures, strict=True))
         )
-        .order_by()
-        .values("month")
-        .annotate(
-            n=Sum("reports"), young=Sum("young_people"), parents=Sum("parents"),
-            exchanges=Sum("exchanges"), meetings=Sum("in_person_meetings"),
-        )
-    }  # fmt: skip
+        kinds.update(request_kinds)
     for month in period.months():
-        row = by_month.get(month, {})
+        row = by_month[month]
         result.by_month.append({
             "month": month, "label": f"{MONTH_NAMES[month.month - 1]} {month.year}",
-            "short": f"{month:%m/%y}", "young": row.get("young") or 0, "parents": row.get("parents") or 0,
-            "exchanges": row.get("exchanges") or 0, "meetings": row.get("meetings") or 0,
-            "reports": row.get("n") or 0,
+            "short": f"{month:%m/%y}", "young": row["young"], "parents": row["parents"],
+            "exchanges": row["exchanges"], "meetings": row["meetings"], "reports": row["reports"],
         })  # fmt: skip
-    kinds = Counter()
-    for counts in ActivityMonthTotal.objects.filter(
-        department__in=departments, month__gte=period.start, month__lt=period.end
-    ).values_list("request_kinds", flat=True):
-        kinds.update(counts)
     result.request_kinds = [
         {"key": value, "label": str(label), "reports": kinds[value]}
         for value, label in RequestKind.choices

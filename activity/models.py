@@ -176,10 +176,8 @@ class PeriodKind(models.TextChoices):
     MONTH = "mois", _("mois")
 
 
-class ActivityTally(models.Model):
-    """What one promeneur's reports of one period (year, quarter or month) add up to, per set of facts (a
-    promeneur whose structure or missions changed during the period has one row per set). The network's year
-    is 50,000 of these rows instead of 600,000 reports and 1.2 million reach rows (benchmarks/activity.py)."""
+class PeriodSummary(models.Model):
+    """One promeneur's period (year, quarter or month, named by its first day) in a département."""
 
     kind = models.CharField(max_length=10, choices=PeriodKind.choices)
     start = models.DateField()
@@ -187,6 +185,20 @@ class ActivityTally(models.Model):
     promeneur = models.ForeignKey(
         "directory.PromeneurPage", null=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    class Meta:
+        abstract = True
+        indexes = [
+            models.Index(fields=["kind", "start", "department"], name="%(class)s_period"),
+            models.Index(fields=["promeneur", "start"], name="%(class)s_promeneur"),
+        ]
+
+
+class ActivityTally(PeriodSummary):
+    """What one promeneur's reports of one period (year, quarter or month) add up to, per set of facts (a
+    promeneur whose structure or missions changed during the period has one row per set). The network's year
+    is 50,000 of these rows instead of 600,000 reports and 1.2 million reach rows (benchmarks/activity.py)."""
+
     structure_type = models.CharField(max_length=40, blank=True)
     commune = models.ForeignKey("geo.Commune", null=True, on_delete=models.SET_NULL, related_name="+")
     youth = models.BooleanField(default=False)
@@ -200,35 +212,17 @@ class ActivityTally(models.Model):
     young_people = models.PositiveIntegerField(default=0)
     parents = models.PositiveIntegerField(default=0)
 
-    class Meta:
-        indexes = [
-            models.Index(fields=["kind", "start", "department"]),
-            models.Index(fields=["promeneur", "start"]),
-        ]
-
     def __str__(self):
         return f"{self.kind} {self.start}: {self.promeneur_id}"
 
 
-class ActivityTallyReach(models.Model):
+class ActivityTallyReach(PeriodSummary):
     """The people one promeneur reached on one network during a period (the per-network figures and their
     distinct promeneurs)."""
 
-    kind = models.CharField(max_length=10, choices=PeriodKind.choices)
-    start = models.DateField()
-    department = models.ForeignKey("departments.Department", on_delete=models.CASCADE, related_name="+")
-    promeneur = models.ForeignKey(
-        "directory.PromeneurPage", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
     platform = models.CharField(max_length=16, choices=PLATFORM_CHOICES)
     young_people = models.PositiveIntegerField(default=0)
     parents = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["kind", "start", "department"]),
-            models.Index(fields=["promeneur", "start"]),
-        ]
 
     def __str__(self):
         return f"{self.kind} {self.start}: {self.promeneur_id} {self.platform}"
