@@ -69,6 +69,34 @@ def memoised(token, key, compute):
     return value
 
 
+def memoised_many(token, keys, compute_missing):
+    """The values of ``keys`` (a list of tuples, as for ``memoised``), in order: those already memoised under
+    ``token`` read in one round trip to the cache, the others from ``compute_missing(missing_keys)`` (a dict
+    by key) and stored in one more. For lists whose items each have their own entry (the annuaire's cards)."""
+    if token is None or not keys:
+        computed = compute_missing(list(keys)) if keys else {}
+        return [computed[key] for key in keys]
+    cache_keys = {key: _cache_key(token, key) for key in keys}
+    try:
+        found = cache.get_many(list(cache_keys.values()))
+    except Exception:
+        logger.warning("navigation memo: cache unavailable", exc_info=True)
+        found = None
+    if found is None:
+        computed = compute_missing(list(keys))
+        return [computed[key] for key in keys]
+    missing = [key for key in keys if cache_keys[key] not in found]
+    if missing:
+        computed = compute_missing(missing)
+        for key in missing:
+            found[cache_keys[key]] = computed[key]
+        try:
+            cache.set_many({cache_keys[key]: computed[key] for key in missing}, TIMEOUT)
+        except Exception:
+            logger.warning("navigation memo: cache unavailable", exc_info=True)
+    return [found[cache_keys[key]] for key in keys]
+
+
 def forget():
     """Stop reading the entries memoised so far in this process (tests: a rolled-back transaction brings an
     earlier token back)."""
