@@ -1,5 +1,6 @@
-"""Template helpers of the annuaire's cards and profile: the next office hours, the network marks, the
-« Retour » link of a card opened from the national annuaire (directory.hours, directory.pages)."""
+"""Template helpers of the annuaire's cards and profile: the cards of a list (memoised), the next office hours,
+the network marks, the « Retour » link of a card opened from the national annuaire (directory.hours,
+directory.pages)."""
 
 from urllib.parse import urlencode
 
@@ -41,9 +42,9 @@ def promeneur_cards(context, promeneurs, heading="h2", show_department=False):
 
     A card's HTML is memoised under the page tree's token (core.navigation: it changes with any content a card
     shows, pages and their inline rows, tags, images) and under everything else it depends on: the site asking
-    (a link to another site's page is absolute), the language, the list's heading level and columns, the
-    national search carried to the profile, the distance and the office hours as they read now. A page of
-    twenty cards then costs one read of the cache instead of twenty renderings."""
+    (a link to another site's page is absolute), the language, the list's heading level, whether the card names
+    its département, the national search carried to the profile, the distance and the office hours as they
+    read now. A page of twenty cards then costs one read of the cache instead of twenty renderings."""
     promeneurs = list(promeneurs)
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
