@@ -123,9 +123,6 @@ def test_english_without_any_english_content_is_a_404(national_home):
     assert '<html lang="en"' in response.content.decode()
 
 
-# --- Sitemap ---------------------------------------------------------------------------------------------
-
-
 # --- Dates and times -------------------------------------------------------------------------------------
 
 
