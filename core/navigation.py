@@ -73,16 +73,16 @@ def memoised_many(token, keys, compute_missing):
     """The values of ``keys`` (a list of tuples, as for ``memoised``), in order: those already memoised under
     ``token`` read in one round trip to the cache, the others from ``compute_missing(missing_keys)`` (a dict
     by key) and stored in one more. For lists whose items each have their own entry (the annuaire's cards)."""
-    if token is None or not keys:
-        computed = compute_missing(list(keys)) if keys else {}
+    if not keys:
+        return []
+    if token is None:
+        computed = compute_missing(list(keys))
         return [computed[key] for key in keys]
     cache_keys = {key: _cache_key(token, key) for key in keys}
     try:
         found = cache.get_many(list(cache_keys.values()))
-    except Exception:
+    except Exception:  # the cache is down: compute, as without a memo
         logger.warning("navigation memo: cache unavailable", exc_info=True)
-        found = None
-    if found is None:
         computed = compute_missing(list(keys))
         return [computed[key] for key in keys]
     missing = [key for key in keys if cache_keys[key] not in found]

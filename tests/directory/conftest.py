@@ -10,14 +10,13 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
 from django.test import Client
 
 from directory.factories import make_photo, make_promeneur, make_structure
 from directory.models import PromeneurStatus, StructureType
 from geo.factories import known_commune
 from network.provisioning import create_department_site, ensure_national_site
+from tests.worlds import rolled_back_world
 
 
 def instagram(handle):
@@ -30,16 +29,8 @@ def facebook(name):
 
 @pytest.fixture(scope="module")
 def _world_module(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            cache.clear()
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
+    with django_db_blocker.unblock(), rolled_back_world():
+        yield build_world()
 
 
 @pytest.fixture

@@ -8,13 +8,10 @@ transaction rolled back at its end, and each test runs in its own savepoint on t
 test_i18n.py."""
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from core.i18n import source_version
-from core.navigation import forget as forget_navigation
 from demo.translation import translate_national_pages
 from directory.models import AnnuairePage
 from events.models import AgendaPage
@@ -22,22 +19,13 @@ from home.models import ContentPage, LegalPage, NationalHomePage
 from news.models import NewsIndexPage
 from resources.models import LibraryPage
 from tests.home.conftest import ENGLISH, get
+from tests.worlds import rolled_back_world
 
 
 @pytest.fixture(scope="module")
 def _english_national_module(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            cache.clear()
-            forget_navigation()
-            yield translate_national_pages("en", strings=ENGLISH)
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
-            forget_navigation()
+    with django_db_blocker.unblock(), rolled_back_world():
+        yield translate_national_pages("en", strings=ENGLISH)
 
 
 @pytest.fixture

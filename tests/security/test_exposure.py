@@ -35,8 +35,7 @@ from urllib.parse import quote, quote_plus, urlsplit
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.sites.requests import RequestSite
-from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client, RequestFactory, override_settings
 from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern
@@ -48,13 +47,13 @@ from wagtail.models import Page, Site
 
 from core import views as core_views
 from core.i18n import live_versions
-from core.navigation import forget as forget_navigation
 from demo.translation import translate_national_pages
 from directory.factories import make_promeneur, make_structure, set_status
 from directory.models import AnnuairePage, PromeneurPage, PromeneurStatus, StructurePage, StructureType
 from geo.factories import known_commune
 from network.provisioning import create_department_site, ensure_national_site
 from news.models import NewsArticlePage, NewsIndexPage
+from tests.worlds import rolled_back_world
 
 HOSTS = ("localhost", "18.localhost", "93.localhost")
 LANGUAGE_PREFIXES = ("", "en/")  # French without prefix, English under /en/ (i18n_patterns)
@@ -609,25 +608,18 @@ def sitemap_leaks(sitemaps: dict, people: list[Person]) -> list[str]:
 @pytest.fixture(scope="module")
 def _exposure_module(django_db_setup, django_db_blocker):
     """The world and the answers of every surface, built and fetched once per module inside a transaction
-    rolled back at the end (as tests/directory/conftest.py does)."""
+    rolled back at the end (tests/worlds.py)."""
     with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
         try:
-            cache.clear()
-            forget_navigation()
-            world = build_world()
-            fetches = planned_fetches(world, public_routes(), EXERCISES)
-            # A generous suggestion budget: a cut suggestion list would show nobody and prove nothing.
-            with override_settings(SEARCH_AUTOCOMPLETE_BUDGET_MS=10_000):
-                answers = fetch_all(fetches, world.coordinator)
-            yield SimpleNamespace(world=world, answers=answers)
+            with rolled_back_world():
+                world = build_world()
+                fetches = planned_fetches(world, public_routes(), EXERCISES)
+                # A generous suggestion budget: a cut suggestion list would show nobody and prove nothing.
+                with override_settings(SEARCH_AUTOCOMPLETE_BUDGET_MS=10_000):
+                    answers = fetch_all(fetches, world.coordinator)
+                yield SimpleNamespace(world=world, answers=answers)
         finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
             restore_page_ids()
-            cache.clear()
-            forget_navigation()
 
 
 def restore_page_ids() -> None:
