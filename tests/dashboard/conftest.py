@@ -1,4 +1,5 @@
 import datetime
+from collections import Counter
 
 import pytest
 from django.db import transaction
@@ -63,17 +64,18 @@ def build_dashboard_world():
     # Searches: two queries without result this week in the 18 (one searched twice), one last week, one
     # with results; five in the 93.
     home_18, home_93 = world.cher.home, world.seine_saint_denis.home
-    # The query searched twice is logged on two days of the week, or, on a Monday (a week of one day so far),
-    # as one row of two hits: the log keeps one row per site, query and day.
-    twice = [("permanence nuit", today, 0, 1), ("permanence nuit", monday, 0, 1)]
-    if monday == today:
-        twice = [("permanence nuit", today, 0, 2)]
-    for query, day, results, hits in [
-        *twice,
-        ("discord vierzon", today, 0, 1),
-        ("ancienne", monday - datetime.timedelta(days=1), 0, 1),
-        ("aline", today, 3, 1),
-    ]:
+    # Counted as the log counts them, one row per site, query and day: on a Monday (the week's only day so
+    # far) the query searched twice is one row of two hits.
+    searches_18 = Counter(
+        [
+            ("permanence nuit", today, 0),
+            ("permanence nuit", monday, 0),
+            ("discord vierzon", today, 0),
+            ("ancienne", monday - datetime.timedelta(days=1), 0),
+            ("aline", today, 3),
+        ]
+    )
+    for (query, day, results), hits in searches_18.items():
         SearchQueryLog.objects.create(
             section_home=home_18, query_string=query, day=day, hits=hits, results_count=results
         )
