@@ -7,12 +7,12 @@ PORT ?= 8000
 PG_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/promeneurs)
 PYTEST_WORKERS ?= auto
 # Each test file on one worker: the worlds a module builds once (tests/*/conftest.py) are built once, not once per
-# worker that draws one of its tests.
-PYTEST_DIST ?= --dist loadfile
+# worker that draws one of its tests. Files are handed out longest first (tests/scheduling.py, make durations).
+PYTEST_DIST ?= --dist loadfile --no-loadscope-reorder
 # Property tests draw the same examples on every run of make test (tests/conftest.py); `default` draws anew.
 export HYPOTHESIS_PROFILE ?= ci
 
-.PHONY: install lock run serve migrate demo test test-sqlite test-postgres coverage browser gettext pdf-libs lint format translations check clean prod-smoke
+.PHONY: install lock run serve migrate demo test test-sqlite test-postgres durations coverage browser gettext pdf-libs lint format translations check clean prod-smoke
 
 # Every version, transitive ones included, as resolved by `make lock` from pyproject.toml and its dev extra.
 LOCK := requirements.lock
@@ -99,6 +99,10 @@ test-sqlite: install
 test-postgres: install
 	@echo "== Test suite on PostgreSQL ($(PG_URL)): tests that use the database =="
 	DATABASE_URL="$(PG_URL)" $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_DIST) -m "not pure and not browser" $(PYTEST_ARGS)
+
+# Each file's time in both passes, written to tests/durations.json: the order in which the files are handed out.
+durations:
+	$(MAKE) --no-print-directory test PYTEST_ARGS="--record-durations $(PYTEST_ARGS)"
 
 # coverage.py's figure over the SQLite pass (configuration in pyproject.toml).
 coverage: install

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from hypothesis import settings as hypothesis_settings
 
 from core.navigation import forget as forget_navigation
-from tests import network
+from tests import network, scheduling
 
 # Property tests: the same examples on every CI run (a failure reproduces), and printed blobs to replay one.
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -39,10 +39,32 @@ def uses_database(item) -> bool:
     )
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--record-durations",
+        action="store_true",
+        help="write each file's time in this run to tests/durations.json (make durations)",
+    )
+
+
+def pytest_configure(config):
+    if config.getoption("--record-durations"):
+        config.pluginmanager.register(scheduling.DurationRecorder(), "pdn-duration-recorder")
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if not uses_database(item):
             item.add_marker(pytest.mark.pure)
+    durations = scheduling.recorded_durations().get(scheduling.database_key(), {})
+    items[:] = scheduling.longest_units_first(items, durations)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getoption("dist") == "loadfile":
+        return scheduling.UnitScheduling(config, log)
+    return None
 
 
 @pytest.fixture(scope="session")
