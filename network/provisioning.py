@@ -2,7 +2,11 @@
 each département's site (home under /departements/, standard sections, image collection and, with a host
 name, its own Wagtail Site). Every step is idempotent. The page types a section gets are listed here."""
 
+import functools
+
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from departments.models import Department, DepartmentHomePage, DepartmentsIndexPage, SiteIdentity
@@ -15,6 +19,19 @@ from news.models import NewsIndexPage
 from resources.models import LibraryPage
 
 NATIONAL_HOME_TITLE = "Promeneurs du Net"
+
+
+def in_site_language(function):
+    """Provisioning writes the pages of the French tree: « dans l’Ain », not « in Ain », whatever the language
+    of the request or the shell that runs it (an administrator whose admin is in English)."""
+
+    @functools.wraps(function)
+    def in_french(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):  # a new override per call: safe when nested
+            return function(*args, **kwargs)
+
+    return in_french
+
 
 LEGAL_TITLES = {
     LegalPage.Kind.LEGAL_NOTICE: "Mentions légales",
@@ -72,6 +89,7 @@ NATIONAL_SECTIONS = [
 ]
 
 
+@in_site_language
 def department_sections(department: Department):
     """The sections of a département's site: (page type, slug, fields)."""
     return [
@@ -121,6 +139,7 @@ def get_or_create_child(parent: Page, model, slug: str, **fields):
     return child
 
 
+@in_site_language
 def legal_body(kind, department: Department | None = None, site_name: str = "") -> str:
     """The text a new legal page starts with: the accessibility statement (national) or its département
     complement (home/legal.py); the other texts start empty. Editors change it in the admin afterwards."""
@@ -144,12 +163,14 @@ def ensure_legal_pages(parent: Page, department: Department | None = None, site_
         )
 
 
+@in_site_language
 def ensure_sections(home: Page, sections, department: Department | None = None, site_name: str = "") -> None:
     for model, slug, fields in sections:
         get_or_create_child(home, model, slug, **fields)
     ensure_legal_pages(home, department, site_name)
 
 
+@in_site_language
 @transaction.atomic
 def ensure_national_site(hostname: str = "localhost", port: int = 80) -> NationalHomePage:
     root = Page.get_first_root_node()
@@ -181,6 +202,7 @@ def ensure_national_site(hostname: str = "localhost", port: int = 80) -> Nationa
     return home
 
 
+@in_site_language
 @transaction.atomic
 def create_department_site(code: str, hostname: str | None = None, port: int = 80) -> DepartmentSite:
     department = Department.objects.filter(code=code.strip().upper()).first()

@@ -9,6 +9,7 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from core.navigation import forget as forget_navigation
@@ -126,6 +127,14 @@ def _isolated_cache():
     yield
     cache.clear()
     forget_navigation()
+
+
+@pytest.fixture(autouse=True)
+def _language_given_back():
+    # A request to /en/ leaves English active in this thread (LocaleMiddleware activates, nothing deactivates):
+    # the next test starts in the default language, as a new request would.
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
