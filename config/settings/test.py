@@ -33,3 +33,6 @@ PAGE_CACHE_SECONDS = 0
 SEARCH_LOG_FLUSH_SECONDS = 0
 WAGTAILFRONTENDCACHE = {}
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "CRITICAL"}}
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    # A test database lives as long as the run: its commits need not wait for the disk.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
