@@ -23,7 +23,8 @@ NATIONAL_HOME_TITLE = "Promeneurs du Net"
 
 def in_site_language(function):
     """Provisioning writes the pages of the French tree: « dans l’Ain », not « in Ain », whatever the language
-    of the request or the shell that runs it (an administrator whose admin is in English)."""
+    of the request or the shell that runs it (an administrator whose admin is in English). On the two entry
+    points; the helpers below are only called from them."""
 
     @functools.wraps(function)
     def in_french(*args, **kwargs):
@@ -89,7 +90,6 @@ NATIONAL_SECTIONS = [
 ]
 
 
-@in_site_language
 def department_sections(department: Department):
     """The sections of a département's site: (page type, slug, fields)."""
     return [
@@ -139,7 +139,6 @@ def get_or_create_child(parent: Page, model, slug: str, **fields):
     return child
 
 
-@in_site_language
 def legal_body(kind, department: Department | None = None, site_name: str = "") -> str:
     """The text a new legal page starts with: the accessibility statement (national) or its département
     complement (home/legal.py); the other texts start empty. Editors change it in the admin afterwards."""
@@ -163,7 +162,6 @@ def ensure_legal_pages(parent: Page, department: Department | None = None, site_
         )
 
 
-@in_site_language
 def ensure_sections(home: Page, sections, department: Department | None = None, site_name: str = "") -> None:
     for model, slug, fields in sections:
         get_or_create_child(home, model, slug, **fields)
